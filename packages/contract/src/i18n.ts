@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import type { ErrorCode } from './errors.ts';
+import type { BuiltInRole, DataScope, Permission } from './permissions.ts';
+
+export const locales = ['zh-CN', 'en', 'ja'] as const;
+export type Locale = (typeof locales)[number];
+export const localeSchema = z.enum(locales);
+export const defaultLocale: Locale = 'zh-CN';
+
+type Text = Record<Locale, string>;
+
+/** Picks the best supported locale from an Accept-Language header (RFC 9110 q-values). */
+export function pickLocale(header: string | undefined | null, fallback: Locale = defaultLocale): Locale {
+  if (!header) return fallback;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((r) => r.tag && Number.isFinite(r.q) && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+    if (tag.startsWith('ja')) return 'ja';
+  }
+  return fallback;
+}
+
+/** Replaces {name} placeholders. */
+export function format(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export const errorTitles: Record<ErrorCode, Text> = {
+  VALIDATION_FAILED: { 'zh-CN': '输入有误', en: 'Invalid input', ja: '入力が正しくありません' },
+  BAD_JSON: {
+    'zh-CN': '请求体不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+    ja: 'リクエスト本文が正しい JSON ではありません',
+  },
+  PAYLOAD_TOO_LARGE: {
+    'zh-CN': '请求体过大',
+    en: 'Request body too large',
+    ja: 'リクエスト本文が大きすぎます',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '不支持的内容类型',
+    en: 'Unsupported content type',
+    ja: 'サポートされていないコンテンツタイプです',
+  },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint', ja: 'エンドポイントが存在しません' },
+  METHOD_NOT_ALLOWED: {
+    'zh-CN': '不允许的请求方法',
+    en: 'Method not allowed',
+    ja: '許可されていないメソッドです',
+  },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in', ja: 'ログインしてください' },
+  AUTH_INVALID_CREDENTIALS: {
+    'zh-CN': '用户名或密码错误',
+    en: 'Wrong username or password',
+    ja: 'ユーザー名またはパスワードが違います',
+  },
+  AUTH_SESSION_EXPIRED: {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired, please sign in again',
+    ja: 'セッションの有効期限が切れました。再度ログインしてください',
+  },
+  AUTH_ACCOUNT_LOCKED: {
+    'zh-CN': '账号已被暂时锁定',
+    en: 'Account temporarily locked',
+    ja: 'アカウントは一時的にロックされています',
+  },
+  AUTH_ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'Account disabled', ja: 'アカウントは無効です' },
+  CSRF_FAILED: {
+    'zh-CN': '安全校验失败，请刷新页面后重试',
+    en: 'Security check failed, reload the page and try again',
+    ja: 'セキュリティ確認に失敗しました。ページを再読み込みしてください',
+  },
+  FORBIDDEN: { 'zh-CN': '没有权限', en: 'Not allowed', ja: '権限がありません' },
+  NOT_FOUND: { 'zh-CN': '记录不存在', en: 'Not found', ja: '見つかりません' },
+  CONFLICT: { 'zh-CN': '数据已被修改', en: 'Conflict', ja: '競合が発生しました' },
+  ALREADY_EXISTS: { 'zh-CN': '已存在', en: 'Already exists', ja: 'すでに存在します' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁', en: 'Too many requests', ja: 'リクエストが多すぎます' },
+  FEATURE_DISABLED: { 'zh-CN': '该功能未开启', en: 'This feature is turned off', ja: 'この機能は無効です' },
+  IDEMPOTENCY_KEY_MISSING: {
+    'zh-CN': '缺少幂等键',
+    en: 'Idempotency-Key header required',
+    ja: 'Idempotency-Key ヘッダーが必要です',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '幂等键已用于不同的请求',
+    en: 'Idempotency key reused with a different request',
+    ja: '冪等キーが別のリクエストで使用されています',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    'zh-CN': '相同请求正在处理中',
+    en: 'The same request is still being processed',
+    ja: '同じリクエストを処理中です',
+  },
+  SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable', ja: 'サービスを利用できません' },
+  INTERNAL: { 'zh-CN': '服务器内部错误', en: 'Internal server error', ja: 'サーバー内部エラー' },
+};
+
+/** Detail messages a service can raise by key, with {placeholders}. */
+export const messages = {
+  'auth.invalidCredentials': {
+    'zh-CN': '用户名或密码不正确。',
+    en: 'The username or password is not correct.',
+    ja: 'ユーザー名またはパスワードが正しくありません。',
+  },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请在 {minutes} 分钟后重试。',
+    en: 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes.',
+    ja: 'ログインの失敗が多すぎるためロックされました。{minutes} 分後に再試行してください。',
+  },
+  'auth.disabled': {
+    'zh-CN': '该账号已被管理员停用。',
+    en: 'An administrator has disabled this account.',
+    ja: 'このアカウントは管理者により無効化されています。',
+  },
+  'auth.required': {
+    'zh-CN': '此操作需要登录。',
+    en: 'This request needs a signed-in user.',
+    ja: 'この操作にはログインが必要です。',
+  },
+  'auth.expired': {
+    'zh-CN': '会话已过期或已退出。',
+    en: 'The session has expired or was signed out.',
+    ja: 'セッションの有効期限が切れたか、ログアウトされました。',
+  },
+  'auth.wrongPrincipal': {
+    'zh-CN': '此接口不适用于当前登录类型。',
+    en: 'This endpoint is not available to this kind of account.',
+    ja: 'このエンドポイントはこの種類のアカウントでは使用できません。',
+  },
+  'auth.rateLimited': {
+    'zh-CN': '登录尝试过多，请在 {seconds} 秒后重试。',
+    en: 'Too many sign-in attempts; try again in {seconds} seconds.',
+    ja: 'ログイン試行が多すぎます。{seconds} 秒後に再試行してください。',
+  },
+  'auth.wrongPassword': {
+    'zh-CN': '当前密码不正确。',
+    en: 'The current password is not correct.',
+    ja: '現在のパスワードが正しくありません。',
+  },
+  'auth.codeInvalid': {
+    'zh-CN': '验证码错误或已过期。',
+    en: 'The code is wrong or has expired.',
+    ja: '確認コードが間違っているか期限切れです。',
+  },
+  'csrf.failed': {
+    'zh-CN': '缺少或错误的 X-CSRF-Token 请求头。',
+    en: 'The X-CSRF-Token header is missing or wrong.',
+    ja: 'X-CSRF-Token ヘッダーがないか正しくありません。',
+  },
+  'forbidden.permission': {
+    'zh-CN': '需要权限 {permission}。',
+    en: 'This needs the permission {permission}.',
+    ja: '権限 {permission} が必要です。',
+  },
+  'forbidden.scope': {
+    'zh-CN': '该记录不在您的数据范围内。',
+    en: 'This record is outside your data scope.',
+    ja: 'このレコードはデータ範囲外です。',
+  },
+  'forbidden.grantScope': {
+    'zh-CN': '不能授予超出自身范围的权限。',
+    en: 'You cannot grant more than your own scope allows.',
+    ja: '自分の範囲を超える権限は付与できません。',
+  },
+  'notFound.entity': {
+    'zh-CN': '找不到{entity}。',
+    en: 'No such {entity}.',
+    ja: '{entity} が見つかりません。',
+  },
+  'route.notFound': {
+    'zh-CN': '没有 {method} {url} 这个接口。',
+    en: 'There is no endpoint {method} {url}.',
+    ja: '{method} {url} というエンドポイントはありません。',
+  },
+  'body.badJson': {
+    'zh-CN': '请求体无法解析为 JSON：{reason}',
+    en: 'The body could not be parsed as JSON: {reason}',
+    ja: '本文を JSON として解析できません: {reason}',
+  },
+  'body.tooLarge': {
+    'zh-CN': '请求体超过 {limit} 字节的上限。',
+    en: 'The body is larger than the limit of {limit} bytes.',
+    ja: '本文が上限 {limit} バイトを超えています。',
+  },
+  'body.mediaType': {
+    'zh-CN': '不支持内容类型 {type}，请使用 application/json。',
+    en: 'Content type {type} is not supported; send application/json.',
+    ja: 'コンテンツタイプ {type} はサポートされていません。application/json を使用してください。',
+  },
+  'validation.failed': {
+    'zh-CN': '有 {count} 个字段不正确。',
+    en: '{count} field(s) are not valid.',
+    ja: '{count} 個の項目が正しくありません。',
+  },
+  'conflict.exists': {
+    'zh-CN': '{field} 为 “{value}” 的记录已存在。',
+    en: 'A record with {field} “{value}” already exists.',
+    ja: '{field}「{value}」のレコードはすでに存在します。',
+  },
+  'conflict.roleInUse': {
+    'zh-CN': '该角色仍被 {count} 个用户使用。',
+    en: 'The role is still granted to {count} user(s).',
+    ja: 'このロールはまだ {count} 人のユーザーに付与されています。',
+  },
+  'conflict.builtInRole': {
+    'zh-CN': '内置角色不能删除。',
+    en: 'Built-in roles cannot be deleted.',
+    ja: '組み込みロールは削除できません。',
+  },
+  'feature.devLogin': {
+    'zh-CN': '开发登录未开启（DEV_LOGIN）。',
+    en: 'Development login is turned off (DEV_LOGIN).',
+    ja: '開発用ログインは無効です (DEV_LOGIN)。',
+  },
+  internal: {
+    'zh-CN': '发生意外错误，已记录，请求编号 {requestId}。',
+    en: 'Something unexpected went wrong; it has been logged as request {requestId}.',
+    ja: '予期しないエラーが発生しました。リクエスト {requestId} として記録されました。',
+  },
+  'unavailable.db': {
+    'zh-CN': '数据库暂不可用。',
+    en: 'The database is not reachable.',
+    ja: 'データベースに接続できません。',
+  },
+} satisfies Record<string, Text>;
+export type MessageKey = keyof typeof messages;
+
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  return format(messages[key][locale], vars);
+}
+
+export const entityLabels: Record<string, Text> = {
+  user: { 'zh-CN': '用户', en: 'user', ja: 'ユーザー' },
+  role: { 'zh-CN': '角色', en: 'role', ja: 'ロール' },
+  store: { 'zh-CN': '门店', en: 'store', ja: '店舗' },
+  customer: { 'zh-CN': '客户', en: 'customer', ja: '顧客' },
+  business: { 'zh-CN': '企业', en: 'business', ja: '事業者' },
+};
+
+export const roleLabels: Record<BuiltInRole, Text> = {
+  admin: { 'zh-CN': '管理员', en: 'Administrator', ja: '管理者' },
+  leadership: { 'zh-CN': '管理层', en: 'Leadership', ja: '経営層' },
+  coordinator: { 'zh-CN': '运营协调', en: 'Coordinator', ja: 'コーディネーター' },
+  approver: { 'zh-CN': '审批人', en: 'Approver', ja: '承認者' },
+  production: { 'zh-CN': '生产/后厨', en: 'Production / kitchen', ja: '製造・厨房' },
+  cashier: { 'zh-CN': '收银', en: 'Cashier', ja: 'レジ' },
+  customer_service: { 'zh-CN': '客服', en: 'Customer service', ja: 'カスタマーサービス' },
+  sales_rep: { 'zh-CN': '销售代表', en: 'Sales rep', ja: '営業担当' },
+};
+
+export const scopeLabels: Record<DataScope, Text> = {
+  own: { 'zh-CN': '本人', en: 'Own records', ja: '本人のみ' },
+  store: { 'zh-CN': '本门店', en: 'Own store', ja: '担当店舗' },
+  all: { 'zh-CN': '全部', en: 'All', ja: 'すべて' },
+};
+
+const area: Record<string, Text> = {
+  orders: { 'zh-CN': '订单', en: 'Orders', ja: '注文' },
+  catalog: { 'zh-CN': '商品', en: 'Catalog', ja: '商品' },
+  stock: { 'zh-CN': '库存', en: 'Stock', ja: '在庫' },
+  customers: { 'zh-CN': '客户', en: 'Customers', ja: '顧客' },
+  payments: { 'zh-CN': '收款', en: 'Payments', ja: '支払い' },
+  refunds: { 'zh-CN': '退款', en: 'Refunds', ja: '返金' },
+  complaints: { 'zh-CN': '投诉', en: 'Complaints', ja: '苦情' },
+  board: { 'zh-CN': '看板', en: 'Board', ja: 'ボード' },
+  reports: { 'zh-CN': '报表', en: 'Reports', ja: 'レポート' },
+  exports: { 'zh-CN': '导出', en: 'Exports', ja: 'エクスポート' },
+  imports: { 'zh-CN': '导入', en: 'Imports', ja: 'インポート' },
+  stores: { 'zh-CN': '门店', en: 'Stores', ja: '店舗' },
+  users: { 'zh-CN': '用户', en: 'Users', ja: 'ユーザー' },
+  roles: { 'zh-CN': '角色', en: 'Roles', ja: 'ロール' },
+  workflows: { 'zh-CN': '流程', en: 'Workflows', ja: 'ワークフロー' },
+  channels: { 'zh-CN': '渠道', en: 'Channels', ja: 'チャネル' },
+  outbox: { 'zh-CN': '消息投递', en: 'Outbox', ja: '送信キュー' },
+  audit: { 'zh-CN': '审计日志', en: 'Audit log', ja: '監査ログ' },
+};
+const verb: Record<string, Text> = {
+  read: { 'zh-CN': '查看', en: 'view', ja: '閲覧' },
+  create: { 'zh-CN': '新建', en: 'create', ja: '作成' },
+  edit: { 'zh-CN': '编辑', en: 'edit', ja: '編集' },
+  transition: { 'zh-CN': '流转', en: 'move through workflow', ja: '状態変更' },
+  approve: { 'zh-CN': '审批', en: 'approve', ja: '承認' },
+  override_price: { 'zh-CN': '改价', en: 'override price', ja: '価格変更' },
+  batch: { 'zh-CN': '批量操作', en: 'batch edit', ja: '一括操作' },
+  write: { 'zh-CN': '维护', en: 'edit', ja: '編集' },
+  adjust: { 'zh-CN': '调整', en: 'adjust', ja: '調整' },
+  record: { 'zh-CN': '登记', en: 'record', ja: '記録' },
+  handle: { 'zh-CN': '处理', en: 'handle', ja: '対応' },
+  view: { 'zh-CN': '查看', en: 'view', ja: '閲覧' },
+  run: { 'zh-CN': '执行', en: 'run', ja: '実行' },
+  manage: { 'zh-CN': '管理', en: 'manage', ja: '管理' },
+};
+
+/** "订单 · 审批" / "Orders · approve" — composed so a new permission only needs its two words. */
+export function permissionLabel(permission: Permission, locale: Locale): string {
+  const [a = '', v = ''] = permission.split('.');
+  return `${area[a]?.[locale] ?? a} · ${verb[v]?.[locale] ?? v}`;
+}
+
+export function roleLabel(key: string, locale: Locale, fallback: string): string {
+  return (roleLabels as Record<string, Text>)[key]?.[locale] ?? fallback;
+}

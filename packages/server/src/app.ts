@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { buildOpenApi, routes } from '@orderloop/contract';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { auditEndpoints } from './audit/routes.ts';
+import type { Config } from './config.ts';
+import { customerEndpoints } from './customers/routes.ts';
+import type { Database } from './db/connect.ts';
+import type { Deps } from './http/context.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { type Endpoint, mount } from './http/register.ts';
+import { identityEndpoints } from './identity/routes.ts';
+import type { Clock } from './lib/clock.ts';
+import { roleEndpoints } from './roles/routes.ts';
+import { storeEndpoints } from './stores/routes.ts';
+import { systemEndpoints } from './system/routes.ts';
+import { userEndpoints } from './users/routes.ts';
+
+export const VERSION = '0.1.0';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+export type AppOptions = { config: Config; database: Database; clock: Clock; logger?: boolean | object };
+
+export async function buildApp({ config, database, clock, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    logController: new LogController({
+      requestIdLogLabel: 'reqId',
+      disableRequestLogging: config.env === 'test',
+    }),
+    // a caller's id is kept (for tracing across services) only when it looks like one
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // Only JSON bodies are accepted; anything else is a clear 415, not a parse guess.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandling(app, config.bodyLimit);
+  await app.register(fastifyCookie);
+
+  const document = buildOpenApi(routes, { version: VERSION });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => document);
+  await app.register(fastifySwagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: Deps = { db: database.db, clock, config, log: app.log };
+  const endpoints: Endpoint[] = [
+    ...systemEndpoints(database),
+    ...identityEndpoints,
+    ...userEndpoints,
+    ...roleEndpoints,
+    ...storeEndpoints,
+    ...customerEndpoints,
+    ...auditEndpoints,
+  ];
+  // The contract and the server must agree exactly: a route without a handler is a start-up error.
+  const handled = new Set(endpoints.map((e) => e.route));
+  const missing = Object.entries(routes).filter(([, r]) => !handled.has(r));
+  if (missing.length)
+    throw new Error(`contract routes without a handler: ${missing.map(([k]) => k).join(', ')}`);
+  for (const e of endpoints) mount(app, deps, e);
+  return app;
+}

@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { VERSION } from './app.ts';
+import { doctor } from './cli/doctor.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase, startServer } from './runtime.ts';
+import { demoLogins, seedDemo } from './seed/demo.ts';
+import { DEMO_PASSWORD } from './seed/demo-data.ts';
+
+const program = new Command('orderloop').version(VERSION).description('Orderloop server');
+
+function printWelcome(config: ReturnType<typeof loadConfig>, hasConsole: boolean, demo: boolean) {
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `  Orderloop is running on ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}`,
+    '',
+    `  Console        ${url}/${hasConsole ? '' : '   (not built yet)'}`,
+    `  API docs       ${url}/api/docs`,
+    `  OpenAPI        ${url}/api/openapi.json`,
+    `  Health         ${url}/healthz  ·  ${url}/readyz`,
+  ];
+  if (demo) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD})`);
+    for (const l of demoLogins())
+      lines.push(`    ${l.username.padEnd(16)} ${l.role.padEnd(17)} ${l.business} store ${l.store}`);
+    lines.push(
+      '',
+      '  H5 customer login (dev): POST /api/customer-auth/dev/code {"business":"demo-restaurant","phone":"13800000001"}',
+    );
+  }
+  console.log(lines.join('\n'), '\n');
+}
+
+program
+  .command('start')
+  .description('Migrate and start the API (and the console build, when present)')
+  .option('--demo', 'load the demo businesses first if they are missing')
+  .action(async (opts: { demo?: boolean }) => {
+    const config = loadConfig();
+    const { hasConsole } = await startServer(config, async (database) => {
+      if (opts.demo) await seedDemo(database.db, (m) => console.log(m));
+    });
+    printWelcome(config, hasConsole, !!opts.demo);
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const database = await openDatabase(loadConfig(), (m) => console.log(m));
+    console.log('migrations are current');
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Load the demo businesses (restaurant and B2B manufacturer) with users for every role')
+  .action(async () => {
+    const database = await openDatabase(loadConfig(), (m) => console.log(m));
+    await seedDemo(database.db, (m) => console.log(m));
+    await database.close();
+    console.log(`demo password for every user: ${DEMO_PASSWORD}`);
+  });
+
+program
+  .command('doctor')
+  .description('Check configuration and connectivity')
+  .action(async () => {
+    process.exitCode = await doctor();
+  });
+
+program.parseAsync().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

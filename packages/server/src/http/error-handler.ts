@@ -1,0 +1,128 @@
+import {
+  type ErrorCode,
+  errorStatus,
+  errorTitles,
+  type Locale,
+  type Problem,
+  pickLocale,
+  problemTypeUri,
+  translate,
+} from '@orderloop/contract';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isUniqueViolation } from '../lib/errors.ts';
+
+function problem(
+  code: ErrorCode,
+  locale: Locale,
+  detail: string,
+  req: FastifyRequest,
+  extra: Partial<Problem> = {},
+): Problem {
+  return {
+    type: problemTypeUri(code),
+    title: errorTitles[code][locale],
+    status: errorStatus[code],
+    code,
+    detail,
+    instance: req.url.split('?')[0],
+    requestId: String(req.id),
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem, headers: Record<string, string> = {}) {
+  return reply
+    .code(p.status)
+    .headers(headers)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(p));
+}
+
+/** Fastify's own 4xx errors (body parsing, media types), named by their codes. */
+function frameworkError(
+  err: FastifyError,
+  locale: Locale,
+  req: FastifyRequest,
+  bodyLimit: number,
+): Problem | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem(
+        'PAYLOAD_TOO_LARGE',
+        locale,
+        translate(locale, 'body.tooLarge', { limit: bodyLimit }),
+        req,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        locale,
+        translate(locale, 'body.mediaType', { type: String(req.headers['content-type'] ?? '-') }),
+        req,
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem('BAD_JSON', locale, translate(locale, 'body.badJson', { reason: err.message }), req);
+  }
+  if (err instanceof SyntaxError || err.statusCode === 400) {
+    return problem('BAD_JSON', locale, translate(locale, 'body.badJson', { reason: err.message }), req);
+  }
+  if (err.statusCode === 413)
+    return problem(
+      'PAYLOAD_TOO_LARGE',
+      locale,
+      translate(locale, 'body.tooLarge', { limit: bodyLimit }),
+      req,
+    );
+  if (err.statusCode === 415)
+    return problem(
+      'UNSUPPORTED_MEDIA_TYPE',
+      locale,
+      translate(locale, 'body.mediaType', { type: String(req.headers['content-type'] ?? '-') }),
+      req,
+    );
+  return null;
+}
+
+/** The one place errors become HTTP answers. */
+export function installErrorHandling(app: FastifyInstance, bodyLimit: number) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const locale = pickLocale(req.headers['accept-language']);
+    if (err instanceof AppError) {
+      const p = problem(err.code, locale, translate(locale, err.detail.key, err.detail.vars), req, {
+        ...(err.fields ? { fields: err.fields } : {}),
+        ...(err.meta ? { meta: err.meta } : {}),
+      });
+      if (p.status >= 500) req.log.error({ err }, 'request failed');
+      return sendProblem(reply, p, err.headers);
+    }
+    if (isUniqueViolation(err)) {
+      return sendProblem(reply, problem('ALREADY_EXISTS', locale, errorTitles.ALREADY_EXISTS[locale], req));
+    }
+    const fw = frameworkError(err, locale, req, bodyLimit);
+    if (fw) {
+      req.log.info({ code: (err as FastifyError).code, reason: (err as Error).message }, 'client error');
+      return sendProblem(reply, fw);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(
+      reply,
+      problem('INTERNAL', locale, translate(locale, 'internal', { requestId: String(req.id) }), req),
+    );
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const locale = pickLocale(req.headers['accept-language']);
+    const url = req.url.split('?')[0] ?? '';
+    return sendProblem(
+      reply,
+      problem(
+        'ROUTE_NOT_FOUND',
+        locale,
+        translate(locale, 'route.notFound', { method: req.method, url }),
+        req,
+      ),
+    );
+  });
+}
