@@ -3,17 +3,13 @@ export type Clock = { now: () => Date };
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function manualClock(
-  start = new Date(),
-): Clock & { advance: (ms: number) => void; set: (d: Date) => void } {
-  let t = start.getTime();
+/** Real time plus an offset the test moves forward: sessions and windows behave as in production. */
+export function testClock(): Clock & { advance: (ms: number) => void } {
+  let offset = 0;
   return {
-    now: () => new Date(t),
+    now: () => new Date(Date.now() + offset),
     advance: (ms) => {
-      t += ms;
-    },
-    set: (d) => {
-      t = d.getTime();
+      offset += ms;
     },
   };
 }
