@@ -20,6 +20,13 @@ import { userEndpoints } from './users/routes.ts';
 
 export const VERSION = '0.1.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the server answers, for the contract-coverage test. */
+    registeredRoutes: { method: string; url: string }[];
+  }
+}
+
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 export type AppOptions = { config: Config; database: Database; clock: Clock; logger?: boolean | object };
@@ -29,7 +36,8 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads the header itself: Fastify would otherwise echo any caller value unchecked
+    requestIdHeader: false,
     logController: new LogController({
       requestIdLogLabel: 'reqId',
       disableRequestLogging: config.env === 'test',
@@ -40,6 +48,11 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') registered.push({ method, url: r.url });
+  });
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -34,10 +34,21 @@ export async function makeUser(
   passwordHash ??= hashPassword(PASSWORD);
   const id = newId();
   const username = over.username ?? unique('u');
-  await db.insert(users).values({ id, businessId: biz.id, username, displayName: username, passwordHash: await passwordHash, status: over.status ?? 'active' });
+  await db
+    .insert(users)
+    .values({
+      id,
+      businessId: biz.id,
+      username,
+      displayName: username,
+      passwordHash: await passwordHash,
+      status: over.status ?? 'active',
+    });
   for (const g of grants) {
     const roleId = (biz.roleIds as Record<string, string>)[g.role] ?? g.role;
-    await db.insert(roleGrants).values({ id: newId(), userId: id, roleId, scope: g.scope, storeId: g.storeId ?? null });
+    await db
+      .insert(roleGrants)
+      .values({ id: newId(), userId: id, roleId, scope: g.scope, storeId: g.storeId ?? null });
   }
   return { id, username };
 }
@@ -49,9 +60,22 @@ export async function makeRole(db: Db, biz: TestBusiness, permissions: Permissio
   return id;
 }
 
-export async function makeCustomer(db: Db, biz: TestBusiness, c: { storeId?: string | null; salesRepId?: string | null; name?: string } = {}) {
+export async function makeCustomer(
+  db: Db,
+  biz: TestBusiness,
+  c: { storeId?: string | null; salesRepId?: string | null; name?: string } = {},
+) {
   const id = newId();
-  await db.insert(customers).values({ id, businessId: biz.id, kind: 'account', name: c.name ?? unique('Customer '), storeId: c.storeId ?? null, salesRepId: c.salesRepId ?? null });
+  await db
+    .insert(customers)
+    .values({
+      id,
+      businessId: biz.id,
+      kind: 'account',
+      name: c.name ?? unique('Customer '),
+      storeId: c.storeId ?? null,
+      salesRepId: c.salesRepId ?? null,
+    });
   return id;
 }
 

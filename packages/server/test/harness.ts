@@ -54,11 +54,16 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-export async function startTestServer(opts: { demo?: boolean; config?: Partial<Config>; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { demo?: boolean; config?: Partial<Config>; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
   const { database, drop } = await freshDatabase();
   await migrate(database);
   if (opts.demo) await seedDemo(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env }, opts.config);
+  const config = loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env },
+    opts.config,
+  );
   const clock = testClock();
   const app = await buildApp({ config, database, clock });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -84,7 +89,11 @@ export async function startTestServer(opts: { demo?: boolean; config?: Partial<C
     const bare = createClient({ baseUrl: url, headers, onResponse });
     const r = await bare.call(routes.login, { body: { username, password, mode: 'cookie' } });
     const csrf = r.csrfToken!;
-    return Object.assign(createClient({ baseUrl: url, headers, onResponse, csrfToken: () => csrf }), { cookies, csrf, withoutCsrf: bare });
+    return Object.assign(createClient({ baseUrl: url, headers, onResponse, csrfToken: () => csrf }), {
+      cookies,
+      csrf,
+      withoutCsrf: bare,
+    });
   };
 
   return {
