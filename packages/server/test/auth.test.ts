@@ -52,7 +52,7 @@ describe('staff sign-in', () => {
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Lax/i);
     expect(cookies.find((c) => c.startsWith('ol_csrf='))).not.toMatch(/HttpOnly/i);
-    const body = await res.json();
+    const body = (await res.json()) as { csrfToken?: string; token?: string };
     expect(body.csrfToken).toBeTruthy();
     expect(body.token).toBeUndefined();
   });
@@ -92,7 +92,9 @@ describe('staff sign-in', () => {
   it('localises messages by Accept-Language', async () => {
     const answers = await Promise.all(
       ['zh-CN', 'en-US,en;q=0.9', 'ja'].map((lang) =>
-        fetch(`${s.url}/api/auth/me`, { headers: { 'accept-language': lang } }).then((r) => r.json()),
+        fetch(`${s.url}/api/auth/me`, { headers: { 'accept-language': lang } }).then(
+          (r) => r.json() as Promise<{ title: string }>,
+        ),
       ),
     );
     expect(answers.map((a) => a.title)).toEqual(['请先登录', 'Please sign in', 'ログインしてください']);
@@ -256,7 +258,7 @@ describe('customer dev login (H5)', () => {
         body: JSON.stringify({ business: 'x', phone: '13700000001' }),
       });
       expect(r.status).toBe(404);
-      expect((await r.json()).code).toBe('FEATURE_DISABLED');
+      expect(((await r.json()) as { code: string }).code).toBe('FEATURE_DISABLED');
     } finally {
       await t.close();
     }

@@ -127,12 +127,12 @@ describe('outside the route table', () => {
   it('unknown routes are a 404 problem', async () => {
     const r = await fetch(`${s.url}/api/nothing-here`);
     expect(r.status).toBe(404);
-    expect((await r.json()).code).toBe('ROUTE_NOT_FOUND');
+    expect(((await r.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
   });
   it('keeps a well-formed caller request id and replaces a hostile one', async () => {
     const kept = await fetch(`${s.url}/api/nothing`, { headers: { 'x-request-id': 'trace-abc.123' } });
     expect(kept.headers.get('x-request-id')).toBe('trace-abc.123');
-    expect((await kept.json()).requestId).toBe('trace-abc.123');
+    expect(((await kept.json()) as { requestId: string }).requestId).toBe('trace-abc.123');
     const replaced = await fetch(`${s.url}/api/nothing`, { headers: { 'x-request-id': 'bad id <script>' } });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -24,7 +24,8 @@ describe('contract coverage', () => {
   });
 
   it('serves an OpenAPI 3.1 document that validates and lists every route', async () => {
-    const doc = await (await fetch(`${s.url}/api/openapi.json`)).json();
+    // biome-ignore lint/suspicious/noExplicitAny: walking a JSON document
+    const doc = (await (await fetch(`${s.url}/api/openapi.json`)).json()) as any;
     const v = new Validator();
     const result = await v.validate(doc);
     expect(result.errors).toBeUndefined();
@@ -44,7 +45,9 @@ describe('contract coverage', () => {
 
   it('reports health and readiness', async () => {
     expect(await (await fetch(`${s.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    const ready = await (await fetch(`${s.url}/readyz`)).json();
+    const ready = (await (await fetch(`${s.url}/readyz`)).json()) as {
+      migrations: { applied: number; expected: number };
+    };
     expect(ready).toMatchObject({ status: 'ready', database: { ok: true }, migrations: { ok: true } });
     expect(ready.migrations.applied).toBe(ready.migrations.expected);
   });

@@ -34,16 +34,14 @@ export async function makeUser(
   passwordHash ??= hashPassword(PASSWORD);
   const id = newId();
   const username = over.username ?? unique('u');
-  await db
-    .insert(users)
-    .values({
-      id,
-      businessId: biz.id,
-      username,
-      displayName: username,
-      passwordHash: await passwordHash,
-      status: over.status ?? 'active',
-    });
+  await db.insert(users).values({
+    id,
+    businessId: biz.id,
+    username,
+    displayName: username,
+    passwordHash: await passwordHash,
+    status: over.status ?? 'active',
+  });
   for (const g of grants) {
     const roleId = (biz.roleIds as Record<string, string>)[g.role] ?? g.role;
     await db
@@ -66,16 +64,14 @@ export async function makeCustomer(
   c: { storeId?: string | null; salesRepId?: string | null; name?: string } = {},
 ) {
   const id = newId();
-  await db
-    .insert(customers)
-    .values({
-      id,
-      businessId: biz.id,
-      kind: 'account',
-      name: c.name ?? unique('Customer '),
-      storeId: c.storeId ?? null,
-      salesRepId: c.salesRepId ?? null,
-    });
+  await db.insert(customers).values({
+    id,
+    businessId: biz.id,
+    kind: 'account',
+    name: c.name ?? unique('Customer '),
+    storeId: c.storeId ?? null,
+    salesRepId: c.salesRepId ?? null,
+  });
   return id;
 }
 
