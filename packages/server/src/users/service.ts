@@ -134,6 +134,7 @@ export async function getUser(ctx: Ctx, id: string) {
 /** Checks every grant against the business and against what the granting actor holds. */
 async function checkGrants(db: DbOrTx, scope: Scope, grants: GrantInput[]) {
   const actor = scope.actor;
+  const resolved: { roleKey: string; roleId: string; scope: string; storeId: string | null }[] = [];
   for (const [i, g] of grants.entries()) {
     const [role] = await db
       .select()
@@ -156,7 +157,9 @@ async function checkGrants(db: DbOrTx, scope: Scope, grants: GrantInput[]) {
       err.fields = [{ field: `body.grants.${i}`, code: 'grant_exceeds_scope', message: role.key }];
       throw err;
     }
+    resolved.push({ roleKey: role.key, roleId: role.id, scope: g.scope, storeId });
   }
+  return resolved;
 }
 
 async function writeGrants(db: DbOrTx, userId: string, grants: GrantInput[], now: Date) {
@@ -175,9 +178,9 @@ async function writeGrants(db: DbOrTx, userId: string, grants: GrantInput[], now
   }
 }
 
-const grantSummary = (
-  grants: { roleKey?: string; roleId: string; scope: string; storeId?: string | null }[],
-) => grants.map((g) => `${g.roleKey ?? g.roleId}:${g.scope}${g.storeId ? `@${g.storeId}` : ''}`);
+/** Grants as "role:scope@store" strings: what a person reading the audit log can follow. */
+const grantSummary = (grants: { roleKey: string; scope: string; storeId: string | null }[]) =>
+  grants.map((g) => `${g.roleKey}:${g.scope}${g.storeId ? `@${g.storeId}` : ''}`);
 
 function uniqueToConflict(err: unknown, value: { username: string; phone?: string | null }): never {
   if (!isUniqueViolation(err)) throw err;
@@ -195,7 +198,7 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserSche
     // a store manager's new user must land in one of their stores, or they could never see it again
     throw new ForbiddenError({ key: 'forbidden.grantScope' });
   }
-  await checkGrants(ctx.db, scope, input.grants);
+  const granted = await checkGrants(ctx.db, scope, input.grants);
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const now = ctx.clock.now();
@@ -223,7 +226,7 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserSche
           displayName: input.displayName,
           phone: input.phone ?? null,
           locale: input.locale,
-          grants: grantSummary(input.grants),
+          grants: grantSummary(granted),
         },
       });
     });
@@ -264,7 +267,7 @@ export async function setUserGrants(ctx: Ctx, id: string, input: z.output<typeof
     if (!canGrant(scope.actor, g.permissions, g.scope, g.storeId))
       throw new ForbiddenError({ key: 'forbidden.grantScope' });
   }
-  await checkGrants(ctx.db, scope, input.grants);
+  const granted = await checkGrants(ctx.db, scope, input.grants);
   await ctx.db.transaction(async (tx) => {
     await writeGrants(tx, id, input.grants, ctx.clock.now());
     await recordAudit(tx, ctx, {
@@ -272,7 +275,7 @@ export async function setUserGrants(ctx: Ctx, id: string, input: z.output<typeof
       entityType: 'user',
       entityId: id,
       before: { grants: grantSummary(current) },
-      after: { grants: grantSummary(input.grants) },
+      after: { grants: grantSummary(granted) },
     });
   });
   return getUser(ctx, id);

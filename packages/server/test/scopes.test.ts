@@ -1,0 +1,256 @@
+import { type ApiClient, ApiError, routes } from '@orderloop/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBusiness, makeCustomer, makeRole, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+import { allRoutes, send } from './route-helpers.ts';
+
+let s: TestServer;
+let x: TestBusiness; // the business under test
+let y: TestBusiness; // another tenant on the same deployment
+const c: Record<string, ApiClient & { token: string }> = {};
+const ids: Record<string, string> = {};
+
+const status = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 200;
+  } catch (e) {
+    if (e instanceof ApiError) return e.status;
+    throw e;
+  }
+};
+
+beforeAll(async () => {
+  s = await startTestServer({ env: { LOGIN_IP_LIMIT: '10000' } });
+  const db = s.database.db;
+  x = await makeBusiness(db);
+  y = await makeBusiness(db);
+  const users = {
+    adminX: await makeUser(db, x, [{ role: 'admin', scope: 'all' }]),
+    adminY: await makeUser(db, y, [{ role: 'admin', scope: 'all' }]),
+    coordA: await makeUser(db, x, [{ role: 'coordinator', scope: 'store', storeId: x.storeA }]),
+    coordB: await makeUser(db, x, [{ role: 'coordinator', scope: 'store', storeId: x.storeB }]),
+    rep1: await makeUser(db, x, [{ role: 'sales_rep', scope: 'own', storeId: x.storeA }]),
+    rep2: await makeUser(db, x, [{ role: 'sales_rep', scope: 'own', storeId: x.storeA }]),
+    // a store manager who may manage users and grants, in store A only
+    managerA: await makeUser(db, x, [
+      {
+        role: await makeRole(db, x, [
+          'users.read',
+          'users.manage',
+          'roles.manage',
+          'audit.read',
+          'stores.read',
+          'customers.read',
+          'orders.read',
+        ]),
+        scope: 'store',
+        storeId: x.storeA,
+      },
+    ]),
+  };
+  for (const [k, u] of Object.entries(users)) {
+    ids[k] = u.id;
+    c[k] = await s.loginToken(u.username, PASSWORD);
+  }
+  ids.custA1 = await makeCustomer(db, x, {
+    storeId: x.storeA,
+    salesRepId: users.rep1.id,
+    name: 'A1 of rep1',
+  });
+  ids.custA2 = await makeCustomer(db, x, {
+    storeId: x.storeA,
+    salesRepId: users.rep2.id,
+    name: 'A2 of rep2',
+  });
+  ids.custB = await makeCustomer(db, x, { storeId: x.storeB, name: 'B1' });
+  ids.custY = await makeCustomer(db, y, { storeId: y.storeA, name: 'Y1' });
+}, 60_000);
+afterAll(() => s.close());
+
+describe('store scope', () => {
+  it('lists only the records of my store', async () => {
+    const list = await c.coordA!.call(routes.listCustomers, { query: {} });
+    expect(list.items.map((i) => i.name).sort()).toEqual(['A1 of rep1', 'A2 of rep2']);
+    expect((await c.coordA!.call(routes.listStores)).map((st) => st.id)).toEqual([x.storeA]);
+  });
+
+  it('cannot read or change a record of another store', async () => {
+    expect(await status(c.coordA!.call(routes.getCustomer, { params: { id: ids.custB! } }))).toBe(403);
+    expect(
+      await status(
+        c.coordA!.call(routes.updateCustomer, { params: { id: ids.custB! }, body: { name: 'hijacked' } }),
+      ),
+    ).toBe(403);
+    expect(await status(c.coordA!.call(routes.getStore, { params: { id: x.storeB } }))).toBe(403);
+    expect((await c.adminX!.call(routes.getCustomer, { params: { id: ids.custB! } })).name).toBe('B1');
+  });
+
+  it('cannot create in, or move a record to, another store', async () => {
+    expect(
+      await status(c.coordA!.call(routes.createCustomer, { body: { name: 'New in B', storeId: x.storeB } })),
+    ).toBe(403);
+    expect(
+      await status(
+        c.coordA!.call(routes.updateCustomer, { params: { id: ids.custA1! }, body: { storeId: x.storeB } }),
+      ),
+    ).toBe(403);
+    const made = await c.coordA!.call(routes.createCustomer, {
+      body: { name: 'New in A', storeId: x.storeA },
+    });
+    expect(made.storeId).toBe(x.storeA);
+  });
+
+  it('a store manager sees and manages only the users of their store', async () => {
+    const seen = (await c.managerA!.call(routes.listUsers, { query: {} })).items.map((u) => u.id);
+    expect(seen).toEqual(expect.arrayContaining([ids.coordA, ids.rep1, ids.rep2, ids.managerA]));
+    expect(seen).not.toContain(ids.coordB);
+    expect(seen).not.toContain(ids.adminX);
+    expect(await status(c.managerA!.call(routes.getUser, { params: { id: ids.coordB! } }))).toBe(403);
+    expect(
+      await status(
+        c.managerA!.call(routes.updateUser, { params: { id: ids.coordB! }, body: { displayName: 'x' } }),
+      ),
+    ).toBe(403);
+    expect(await status(c.managerA!.call(routes.revokeUserSessions, { params: { id: ids.coordB! } }))).toBe(
+      403,
+    );
+  });
+
+  it('a store manager cannot grant beyond their store or their own permissions', async () => {
+    const body = (roleId: string, scope: 'all' | 'store', storeId?: string) => ({
+      username: `new-${Math.random().toString(36).slice(2, 8)}`,
+      displayName: 'New',
+      password: 'long-enough-pw',
+      grants: [{ roleId, scope, storeId }],
+    });
+    expect(
+      await status(
+        c.managerA!.call(routes.createUser, { body: body(x.roleIds.coordinator, 'store', x.storeB) }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(c.managerA!.call(routes.createUser, { body: body(x.roleIds.admin, 'store', x.storeA) })),
+    ).toBe(403);
+    expect(
+      await status(c.managerA!.call(routes.createUser, { body: body(x.roleIds.leadership, 'all') })),
+    ).toBe(403);
+    expect(
+      await status(
+        c.managerA!.call(routes.setUserGrants, {
+          params: { id: ids.rep1! },
+          body: { grants: [{ roleId: x.roleIds.admin, scope: 'all' }] },
+        }),
+      ),
+    ).toBe(403);
+  });
+
+  it('audit entries follow the store scope', async () => {
+    await c.adminX!.call(routes.updateStore, { params: { id: x.storeB }, body: { name: 'Store B renamed' } });
+    await c.adminX!.call(routes.updateStore, { params: { id: x.storeA }, body: { name: 'Store A renamed' } });
+    const entries = (await c.managerA!.call(routes.listAudit, { query: { entityType: 'store' } })).items;
+    expect(entries.map((e) => e.entityId)).toEqual([x.storeA]);
+  });
+});
+
+describe('own scope', () => {
+  it('a sales rep sees only their own accounts', async () => {
+    const list = await c.rep1!.call(routes.listCustomers, { query: {} });
+    expect(list.items.map((i) => i.id)).toEqual([ids.custA1]);
+    expect(await status(c.rep1!.call(routes.getCustomer, { params: { id: ids.custA2! } }))).toBe(403);
+    expect(
+      await status(
+        c.rep1!.call(routes.updateCustomer, { params: { id: ids.custA2! }, body: { name: 'mine now' } }),
+      ),
+    ).toBe(403);
+  });
+
+  it('a sales rep cannot hand an account to someone else or create one for a colleague', async () => {
+    expect(
+      await status(
+        c.rep1!.call(routes.updateCustomer, { params: { id: ids.custA1! }, body: { salesRepId: ids.rep2! } }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(
+        c.rep1!.call(routes.createCustomer, { body: { name: 'For rep2', salesRepId: ids.rep2! } }),
+      ),
+    ).toBe(403);
+  });
+
+  it("a sales rep's new account is theirs", async () => {
+    const made = await c.rep1!.call(routes.createCustomer, { body: { name: 'Fresh lead' } });
+    expect(made.salesRepId).toBe(ids.rep1);
+    expect((await c.rep1!.call(routes.listCustomers, { query: { q: 'Fresh lead' } })).items).toHaveLength(1);
+  });
+});
+
+describe('tenant isolation', () => {
+  it("lists never show another business's rows", async () => {
+    const custs = (await c.adminY!.call(routes.listCustomers, { query: {} })).items.map((i) => i.id);
+    expect(custs).toEqual([ids.custY]);
+    const users = (await c.adminY!.call(routes.listUsers, { query: {} })).items.map((u) => u.id);
+    expect(users).toEqual([ids.adminY]);
+    expect((await c.adminY!.call(routes.listStores)).map((st) => st.id).sort()).toEqual(
+      [y.storeA, y.storeB].sort(),
+    );
+    expect(
+      (await c.adminY!.call(routes.listRoles)).every((r) => !Object.values(x.roleIds).includes(r.id)),
+    ).toBe(true);
+    const audit = (await c.adminY!.call(routes.listAudit, { query: {} })).items;
+    expect(audit.some((e) => e.entityId === x.storeA || e.entityId === x.storeB)).toBe(false);
+  });
+
+  // Generated: every route addressing a record by id, fed an id from the other business, answers 404.
+  const fixtureFor: Record<string, () => string> = {
+    users: () => ids.coordA!,
+    roles: () => x.roleIds.cashier,
+    stores: () => x.storeA,
+    customers: () => ids.custA1!,
+  };
+  const validBody: Record<string, string> = { setUserGrants: '{"grants":[]}' };
+  const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
+  it.each(byId)('%s cannot reach a record of another business', async (key, route) => {
+    const id = fixtureFor[route.tag]?.();
+    expect(id, `no isolation fixture for tag "${route.tag}": add one`).toBeDefined();
+    const r = await send(s.url, route, { token: c.adminY!.token, param: id!, body: validBody[key] });
+    expect([r.status, r.json.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('a client cannot choose the business or id of what it creates', async () => {
+    const made = await c.adminY!.call(routes.createCustomer, {
+      body: {
+        name: 'Mass assignment',
+        businessId: x.id,
+        id: ids.custA1,
+        createdAt: '2000-01-01T00:00:00Z',
+      } as never,
+    });
+    expect(made.id).not.toBe(ids.custA1);
+    expect(made.createdAt.startsWith('2000')).toBe(false);
+    expect(await status(c.adminX!.call(routes.getCustomer, { params: { id: made.id } }))).toBe(404);
+  });
+
+  it('references into another business are refused', async () => {
+    expect(
+      await status(c.adminY!.call(routes.createCustomer, { body: { name: 'Bad ref', storeId: x.storeA } })),
+    ).toBe(404);
+    expect(
+      await status(
+        c.adminY!.call(routes.createCustomer, { body: { name: 'Bad rep', salesRepId: ids.rep1! } }),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        c.adminY!.call(routes.createUser, {
+          body: {
+            username: 'cross-grant',
+            displayName: 'x',
+            password: 'long-enough-pw',
+            grants: [{ roleId: x.roleIds.admin, scope: 'all' }],
+          },
+        }),
+      ),
+    ).toBe(404);
+  });
+});
