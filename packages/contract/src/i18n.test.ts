@@ -47,3 +47,17 @@ describe('message catalogue', () => {
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 });
+
+describe('validation messages', () => {
+  it('every key the schemas use is translated in every language', async () => {
+    const fs = await import('node:fs');
+    const src = ['common', 'identity', 'business']
+      .map((f) => fs.readFileSync(new URL(`./schemas/${f}.ts`, import.meta.url), 'utf8'))
+      .join('\n');
+    const used = [...src.matchAll(/'((?:format|grant)\.\w+)'/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    const { validationMessages } = await import('./i18n.ts');
+    for (const k of used)
+      for (const l of locales) expect(validationMessages[k]?.[l], `${k}/${l}`).toBeTruthy();
+  });
+});

@@ -309,3 +309,47 @@ export function permissionLabel(permission: Permission, locale: Locale): string 
 export function roleLabel(key: string, locale: Locale, fallback: string): string {
   return (roleLabels as Record<string, Text>)[key]?.[locale] ?? fallback;
 }
+
+/** Messages of the contract's own validation rules; schemas name a key, the server translates it. */
+export const validationMessages: Record<string, Text> = {
+  'format.time': {
+    'zh-CN': '请使用 HH:MM 格式的时间',
+    en: 'Use a time as HH:MM',
+    ja: 'HH:MM 形式で入力してください',
+  },
+  'format.timezone': {
+    'zh-CN': '未知的时区（请使用 IANA 名称，如 Asia/Shanghai）',
+    en: 'Unknown time zone (use an IANA name such as Asia/Shanghai)',
+    ja: '不明なタイムゾーンです（Asia/Tokyo のような IANA 名を使用）',
+  },
+  'format.storeCode': {
+    'zh-CN': '1–6 位大写字母或数字，以字母开头',
+    en: '1–6 capital letters or digits, starting with a letter',
+    ja: '英大文字で始まる 1〜6 文字の英大文字または数字',
+  },
+  'format.currency': {
+    'zh-CN': '请使用 ISO 4217 货币代码，如 CNY',
+    en: 'Use an ISO 4217 code such as CNY',
+    ja: 'CNY のような ISO 4217 コードを使用してください',
+  },
+  'format.phone': {
+    'zh-CN': '请输入手机号码（数字，可以 + 开头）',
+    en: 'Enter a phone number of digits, optionally starting with +',
+    ja: '電話番号を数字で入力してください（先頭に + 可）',
+  },
+  'format.username': {
+    'zh-CN': '3–40 位字母、数字、点、横线或下划线',
+    en: '3–40 letters, digits, dot, dash or underscore',
+    ja: '3〜40 文字の英数字、ドット、ハイフン、アンダースコア',
+  },
+  'format.roleKey': {
+    'zh-CN': '小写字母开头，只含小写字母、数字和下划线',
+    en: 'Lower-case letters, digits and underscore, starting with a letter',
+    ja: '英小文字で始まり、英小文字・数字・アンダースコアのみ',
+  },
+  'grant.storeRequired': {
+    'zh-CN': '门店范围的授权必须指定门店',
+    en: 'A store-scoped grant needs a store',
+    ja: '店舗範囲の付与には店舗の指定が必要です',
+  },
+};

@@ -161,3 +161,17 @@ describe('roles', () => {
     expect(zh.find((r) => r.key === 'sales_rep')?.name).toBe('销售代表');
   });
 });
+
+describe('validation messages', () => {
+  it('translates the contract rules too, in every language', async () => {
+    const body = { username: '!', displayName: 'x', password: 'long-enough-pw', phone: 'abc' };
+    const zh = await problem(
+      admin.call(routes.createUser, { body, headers: { 'accept-language': 'zh-CN' } }),
+    );
+    const en = await problem(admin.call(routes.createUser, { body, headers: { 'accept-language': 'en' } }));
+    expect(zh.fields?.find((f) => f.field === 'body.username')?.message).toBe(
+      '3–40 位字母、数字、点、横线或下划线',
+    );
+    expect(en.fields?.find((f) => f.field === 'body.phone')?.message).toMatch(/^Enter a phone number/);
+  });
+});

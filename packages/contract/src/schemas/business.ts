@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, phoneSchema, text, timestampSchema } from './common.ts';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format.time');
 export const openingHoursSchema = z
   .array(z.object({ day: z.number().int().min(0).max(6).describe('0 = Sunday'), open: hhmm, close: hhmm }))
   .max(28);
@@ -15,7 +15,7 @@ const timezoneSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'Unknown IANA time zone' },
+  { message: 'format.timezone' },
 );
 
 export const storeSchema = z
@@ -36,12 +36,12 @@ export const createStoreSchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Z][A-Z0-9]{0,5}$/, '1–6 capital letters or digits, starting with a letter'),
+    .regex(/^[A-Z][A-Z0-9]{0,5}$/, 'format.storeCode'),
   name: text(80),
   timezone: timezoneSchema.default('Asia/Shanghai'),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'ISO 4217 code such as CNY')
+    .regex(/^[A-Z]{3}$/, 'format.currency')
     .default('CNY'),
   address: text(200).nullable().optional(),
   phone: phoneSchema.nullable().optional(),

@@ -9,7 +9,7 @@ export const text = (max: number) => z.string().trim().min(1).max(max);
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Enter a phone number of digits, optionally starting with +');
+  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'format.phone');
 
 export const cursorQuery = z.object({
   cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),

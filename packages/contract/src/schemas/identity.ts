@@ -29,7 +29,7 @@ export const grantInputSchema = z
     storeId: idSchema.nullable().optional(),
   })
   .refine((g) => g.scope !== 'store' || !!g.storeId, {
-    message: 'A store-scoped grant needs a storeId',
+    message: 'grant.storeRequired',
     path: ['storeId'],
   });
 
@@ -124,7 +124,7 @@ export const createUserSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '3–40 letters, digits, dot, dash or underscore'),
+    .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'format.username'),
   displayName: text(80),
   phone: phoneSchema.nullable().optional(),
   password: z.string().min(8).max(200),
@@ -160,7 +160,7 @@ export const createRoleSchema = z.object({
   key: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and underscore'),
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'format.roleKey'),
   name: text(80),
   permissions: z.array(permissionSchema).max(100),
 });

@@ -1,4 +1,4 @@
-import type { FieldError, Locale } from '@orderloop/contract';
+import { type FieldError, type Locale, validationMessages } from '@orderloop/contract';
 import { z } from 'zod';
 import { ValidationError } from '../lib/errors.ts';
 
@@ -8,11 +8,11 @@ const localeErrors: Record<Locale, z.core.$ZodErrorMap> = {
   ja: z.locales.ja().localeError,
 };
 
-export function issuesToFields(where: string, issues: z.core.$ZodIssue[]): FieldError[] {
+export function issuesToFields(where: string, issues: z.core.$ZodIssue[], locale: Locale): FieldError[] {
   return issues.map((i) => ({
     field: [where, ...i.path.map(String)].filter(Boolean).join('.'),
     code: i.code,
-    message: i.message,
+    message: validationMessages[i.message]?.[locale] ?? i.message,
   }));
 }
 
@@ -24,6 +24,6 @@ export function parsePart<T extends z.ZodType>(
   locale: Locale,
 ): z.output<T> {
   const r = schema.safeParse(value, { error: localeErrors[locale] });
-  if (!r.success) throw new ValidationError(issuesToFields(where, r.error.issues));
+  if (!r.success) throw new ValidationError(issuesToFields(where, r.error.issues, locale));
   return r.data;
 }
