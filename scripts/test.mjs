@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureDependencies, mustRun, root, run, say } from './lib.mjs';
+import { ensureDependencies, root, run, say } from './lib.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -22,21 +22,31 @@ function ensureBrowser() {
   if (!missing.length) return;
   say(`The browser tests need ${missing.join(' and ')} from Debian; installing with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => (process.getuid?.() === 0 ? run('apt-get', args, { env }) : run('sudo', ['-E', 'apt-get', ...args], { env }));
-  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]) !== 0) {
-    console.error(`\n✗ Could not install ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+  const apt = (args) =>
+    process.getuid?.() === 0
+      ? run('apt-get', args, { env })
+      : run('sudo', ['-E', 'apt-get', ...args], { env });
+  if (
+    apt(['update', '-qq']) !== 0 ||
+    apt(['install', '-y', '-qq', '--no-install-recommends', ...missing]) !== 0
+  ) {
+    console.error(
+      `\n✗ Could not install ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
 }
 
 ensureDependencies();
 const args = process.argv.slice(2);
-const projects = args.filter((a, i) => args[i - 1] === '--project');
+const projects = args.filter((_, i) => args[i - 1] === '--project');
 if (!projects.length || projects.includes('browser')) ensureBrowser();
 
 const report = path.join(root, 'test-artifacts/vitest-report.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
-const where = process.env.TEST_DATABASE_URL ? `PostgreSQL (${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')})` : 'PGlite (embedded)';
+const where = process.env.TEST_DATABASE_URL
+  ? `PostgreSQL (${process.env.TEST_DATABASE_URL.replace(/\/\/[^@]*@/, '//')})`
+  : 'PGlite (embedded)';
 say(`Running the test suite on ${where}…`);
 const code = run(process.execPath, [
   'node_modules/vitest/vitest.mjs',
@@ -51,7 +61,9 @@ const code = run(process.execPath, [
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
   if (r.numTotalTests === 0) {
     console.error('✗ no test ran');
     process.exit(1);

@@ -21,6 +21,7 @@ import { userEndpoints } from './users/routes.ts';
 export const VERSION = '0.1.0';
 
 declare module 'fastify' {
+  // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation needs an interface
   interface FastifyInstance {
     /** Every route the server answers, for the contract-coverage test. */
     registeredRoutes: { method: string; url: string }[];
