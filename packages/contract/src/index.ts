@@ -4,7 +4,7 @@ export * from './i18n.ts';
 export * from './openapi.ts';
 export * from './permissions.ts';
 export * from './route.ts';
-export * from './routes.ts';
+export * from './routes/index.ts';
 export * from './schemas/business.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';

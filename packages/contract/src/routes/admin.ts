@@ -1,31 +1,16 @@
 import { z } from 'zod';
-import { defineRoute, type RouteDef } from './route.ts';
+import { defineRoute, type RouteDef } from '../route.ts';
 import {
   auditEntrySchema,
   auditQuery,
-  createCustomerSchema,
   createStoreSchema,
-  customerListQuery,
-  customerSchema,
-  healthSchema,
-  readySchema,
   storeSchema,
-  updateCustomerSchema,
   updateStoreSchema,
-} from './schemas/business.ts';
-import { cursorQuery, idParams, okSchema, page } from './schemas/common.ts';
+} from '../schemas/business.ts';
+import { cursorQuery, idParams, page } from '../schemas/common.ts';
 import {
-  changePasswordSchema,
   createRoleSchema,
   createUserSchema,
-  customerCodeRequestSchema,
-  customerCodeResponseSchema,
-  customerLoginRequestSchema,
-  customerLoginResponseSchema,
-  customerMeSchema,
-  loginRequestSchema,
-  loginResponseSchema,
-  meSchema,
   permissionInfoSchema,
   roleSchema,
   setGrantsSchema,
@@ -33,92 +18,10 @@ import {
   updateUserSchema,
   userListQuery,
   userSchema,
-} from './schemas/identity.ts';
+} from '../schemas/identity.ts';
+import { anyStaff, staff } from './access.ts';
 
-const pub = { kind: 'public' } as const;
-const anyStaff = { kind: 'staff', permission: null } as const;
-const staff = <P extends import('./permissions.ts').Permission>(permission: P) =>
-  ({ kind: 'staff', permission }) as const;
-
-export const routes = {
-  health: defineRoute({
-    method: 'GET',
-    path: '/healthz',
-    summary: 'Process is up',
-    tag: 'system',
-    access: pub,
-    response: healthSchema,
-  }),
-  ready: defineRoute({
-    method: 'GET',
-    path: '/readyz',
-    summary: 'Database reachable and migrations current',
-    tag: 'system',
-    access: pub,
-    response: readySchema,
-  }),
-
-  login: defineRoute({
-    method: 'POST',
-    path: '/api/auth/login',
-    summary: 'Staff sign-in (cookie session for the console, bearer token for the mini-program)',
-    tag: 'auth',
-    access: pub,
-    body: loginRequestSchema,
-    response: loginResponseSchema,
-  }),
-  logout: defineRoute({
-    method: 'POST',
-    path: '/api/auth/logout',
-    summary: 'End this session',
-    tag: 'auth',
-    access: anyStaff,
-    response: okSchema,
-  }),
-  me: defineRoute({
-    method: 'GET',
-    path: '/api/auth/me',
-    summary: 'The signed-in staff user, stores and effective permissions',
-    tag: 'auth',
-    access: anyStaff,
-    response: meSchema,
-  }),
-  changePassword: defineRoute({
-    method: 'POST',
-    path: '/api/auth/password',
-    summary: 'Change my password (ends all my other sessions)',
-    tag: 'auth',
-    access: anyStaff,
-    body: changePasswordSchema,
-    response: okSchema,
-  }),
-  customerRequestCode: defineRoute({
-    method: 'POST',
-    path: '/api/customer-auth/dev/code',
-    summary: 'H5 customer login, step 1: send a one-time code through the dev sender (DEV_LOGIN only)',
-    tag: 'customer-auth',
-    access: pub,
-    body: customerCodeRequestSchema,
-    response: customerCodeResponseSchema,
-  }),
-  customerLogin: defineRoute({
-    method: 'POST',
-    path: '/api/customer-auth/dev/login',
-    summary: 'H5 customer login, step 2: exchange phone + code for a bearer token (DEV_LOGIN only)',
-    tag: 'customer-auth',
-    access: pub,
-    body: customerLoginRequestSchema,
-    response: customerLoginResponseSchema,
-  }),
-  customerMe: defineRoute({
-    method: 'GET',
-    path: '/api/customer/me',
-    summary: 'The signed-in customer',
-    tag: 'customer-auth',
-    access: { kind: 'customer' },
-    response: customerMeSchema,
-  }),
-
+export const adminRoutes = {
   listUsers: defineRoute({
     method: 'GET',
     path: '/api/users',
@@ -176,7 +79,6 @@ export const routes = {
     params: idParams,
     response: z.object({ revoked: z.number().int() }),
   }),
-
   listPermissions: defineRoute({
     method: 'GET',
     path: '/api/permissions',
@@ -223,7 +125,6 @@ export const routes = {
     response: null,
     status: 204,
   }),
-
   listStores: defineRoute({
     method: 'GET',
     path: '/api/stores',
@@ -261,46 +162,6 @@ export const routes = {
     body: updateStoreSchema,
     response: storeSchema,
   }),
-
-  listCustomers: defineRoute({
-    method: 'GET',
-    path: '/api/customers',
-    summary: 'Customers and B2B accounts within my scope',
-    tag: 'customers',
-    access: staff('customers.read'),
-    query: cursorQuery.extend(customerListQuery.shape),
-    response: page(customerSchema),
-  }),
-  getCustomer: defineRoute({
-    method: 'GET',
-    path: '/api/customers/:id',
-    summary: 'One customer',
-    tag: 'customers',
-    access: staff('customers.read'),
-    params: idParams,
-    response: customerSchema,
-  }),
-  createCustomer: defineRoute({
-    method: 'POST',
-    path: '/api/customers',
-    summary: 'Create a B2B account or customer',
-    tag: 'customers',
-    access: staff('customers.write'),
-    body: createCustomerSchema,
-    response: customerSchema,
-    status: 201,
-  }),
-  updateCustomer: defineRoute({
-    method: 'PATCH',
-    path: '/api/customers/:id',
-    summary: 'Edit a customer',
-    tag: 'customers',
-    access: staff('customers.write'),
-    params: idParams,
-    body: updateCustomerSchema,
-    response: customerSchema,
-  }),
-
   listAudit: defineRoute({
     method: 'GET',
     path: '/api/audit',
@@ -311,6 +172,3 @@ export const routes = {
     response: page(auditEntrySchema),
   }),
 } satisfies Record<string, RouteDef>;
-
-export type Routes = typeof routes;
-export type RouteKey = keyof Routes;

@@ -1,0 +1,15 @@
+import { adminRoutes } from './admin.ts';
+import { customerRoutes } from './customers.ts';
+import { identityRoutes } from './identity.ts';
+import { systemRoutes } from './system.ts';
+
+/** The route table: every endpoint of the API, its schemas and its access rule. */
+export const routes = {
+  ...systemRoutes,
+  ...identityRoutes,
+  ...adminRoutes,
+  ...customerRoutes,
+};
+
+export type Routes = typeof routes;
+export type RouteKey = keyof Routes;
