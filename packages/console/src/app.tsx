@@ -1,0 +1,167 @@
+import type { Permission } from '@orderloop/contract';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Flex, Spin, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import jaJP from 'antd/locale/ja_JP';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { isAuthFailure } from './api/client.ts';
+import { onAuthFailure, queryClient } from './api/query-client.ts';
+import { NotAllowed, QueryError } from './components/query-error.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
+import { AppShell } from './layout/app-shell.tsx';
+import { SessionProvider, useMeQuery, useSession } from './session/session-context.tsx';
+
+const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./pages/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const RolesPage = lazy(() => import('./pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
+const StoresPage = lazy(() => import('./pages/stores-page.tsx').then((m) => ({ default: m.StoresPage })));
+const CustomersPage = lazy(() =>
+  import('./pages/customers-page.tsx').then((m) => ({ default: m.CustomersPage })),
+);
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+
+const antdLocales = { 'zh-CN': zhCN, en: enUS, ja: jaJP } as const;
+
+const FullPageSpin = () => (
+  <Flex justify="center" align="center" style={{ height: '100vh' }}>
+    <Spin size="large" />
+  </Flex>
+);
+
+/** Any call that finds no valid session sends the user to /login, remembering where they were. */
+function AuthRedirect() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onAuthFailure((reason) => {
+        if (window.location.pathname === '/login') return;
+        const params = new URLSearchParams();
+        if (reason === 'expired') params.set('expired', '1');
+        const here = window.location.pathname + window.location.search;
+        if (here !== '/') params.set('next', here);
+        const qs = params.toString();
+        navigate(`/login${qs ? `?${qs}` : ''}`, { replace: true });
+        setTimeout(() => client.clear(), 0);
+      }),
+    [navigate, client],
+  );
+  return null;
+}
+
+function RequireSession() {
+  const me = useMeQuery();
+  if (me.data)
+    return (
+      <SessionProvider me={me.data}>
+        <AppShell />
+      </SessionProvider>
+    );
+  if (me.error && !isAuthFailure(me.error))
+    return <QueryError error={me.error} onRetry={() => me.refetch()} />;
+  return <FullPageSpin />;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? children : <NotAllowed />;
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <AuthRedirect />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route index element={<HomePage />} />
+          <Route
+            path="users"
+            element={
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="roles"
+            element={
+              <RequirePermission permission="users.read">
+                <RolesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="stores"
+            element={
+              <RequirePermission permission="stores.read">
+                <StoresPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="customers"
+            element={
+              <RequirePermission permission="customers.read">
+                <CustomersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="home" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function ThemedApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={antdLocales[locale]}
+      button={{ autoInsertSpace: false }}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 13 },
+        components: {
+          Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f5f6f8', headerHeight: 52 },
+          Menu: { itemHeight: 36, itemMarginBlock: 2 },
+          Table: { headerBg: '#fafafa' },
+        },
+      }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  // server-translated data (role names, permission labels, messages) is fetched again in the new language
+  const onLocaleChange = useCallback(() => void queryClient.invalidateQueries(), []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider onChange={onLocaleChange}>
+        <ThemedApp />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

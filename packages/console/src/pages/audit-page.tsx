@@ -1,0 +1,163 @@
+import { routes } from '@orderloop/contract';
+import { Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { api } from '../api/client.ts';
+import type { AuditEntry } from '../api/types.ts';
+import { emptyText } from '../components/empty-text.tsx';
+import { LoadMore } from '../components/load-more.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { QueryError } from '../components/query-error.tsx';
+import { isMessageKey, useI18n } from '../i18n/i18n-context.tsx';
+import { formatDateTime, shortId } from '../lib/format.ts';
+import { usePagedQuery } from '../lib/use-paged-query.ts';
+import { compact, useUrlFilters } from '../lib/use-url-state.ts';
+import { useSession } from '../session/session-context.tsx';
+import { AuditChanges } from './audit-changes.tsx';
+
+// What the server records today (see the services' recordAudit calls); an unknown one still filters fine.
+const entityTypes = ['user', 'role', 'store', 'customer', 'login_code'];
+const actions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'user.created',
+  'user.updated',
+  'user.grants_changed',
+  'user.sessions_revoked',
+  'user.password_changed',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'store.created',
+  'store.updated',
+  'customer.created',
+  'customer.updated',
+  'customer.login',
+  'customer.code_sent',
+];
+
+const actionColor = (action: string) =>
+  action.endsWith('failed') || action.endsWith('locked') || action.endsWith('deleted')
+    ? 'red'
+    : action.endsWith('created')
+      ? 'green'
+      : action.startsWith('auth.') || action.startsWith('customer.log')
+        ? 'default'
+        : 'blue';
+
+export function AuditPage() {
+  const { t, locale } = useI18n();
+  const { timeZone } = useSession();
+  const [filters, setFilters] = useUrlFilters(['entityType', 'action'] as const);
+  const list = usePagedQuery(['audit', filters], (cursor) =>
+    api.call(routes.listAudit, { query: { ...compact(filters), cursor } }),
+  );
+  const label = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 160,
+      render: (v: string) => <span className="mono">{formatDateTime(v, locale, timeZone)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      width: 140,
+      render: (_, e) =>
+        e.actorType === 'system' ? (
+          <Tag>{t('audit.system')}</Tag>
+        ) : (
+          <span>
+            {e.actorName ?? (e.actorId ? shortId(e.actorId) : t('common.none'))}
+            {e.actorType === 'customer' ? <span className="muted"> · {t('audit.customerActor')}</span> : null}
+          </span>
+        ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 150,
+      render: (v: string) => (
+        <Tag color={actionColor(v)} title={v}>
+          {label('audit.action', v)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 150,
+      render: (_, e) => (
+        <span>
+          {label('audit.entity', e.entityType)} <span className="mono muted">{shortId(e.entityId)}</span>
+        </span>
+      ),
+    },
+    {
+      title: t('audit.changes'),
+      dataIndex: 'changes',
+      render: (v: AuditEntry['changes']) => <AuditChanges changes={v} />,
+    },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      width: 110,
+      render: (v: string | null) => <span className="mono muted">{v ?? ''}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <div className="panel">
+        <Flex className="toolbar" gap={8}>
+          <Select
+            allowClear
+            placeholder={t('audit.entityType')}
+            value={filters.entityType || undefined}
+            onChange={(v?: string) => setFilters({ entityType: v })}
+            style={{ width: 180 }}
+            data-testid="audit-entity-type"
+            options={entityTypes.map((e) => ({ value: e, label: label('audit.entity', e) }))}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.action')}
+            value={filters.action || undefined}
+            onChange={(v?: string) => setFilters({ action: v })}
+            style={{ width: 220 }}
+            data-testid="audit-action"
+            options={actions.map((a) => ({ value: a, label: label('audit.action', a) }))}
+          />
+        </Flex>
+        {list.error ? (
+          <QueryError error={list.error} onRetry={list.refetch} />
+        ) : (
+          <>
+            <Table<AuditEntry>
+              size="small"
+              rowKey="id"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.isLoading}
+              pagination={false}
+              locale={{ emptyText: emptyText(list.isLoading, t('audit.empty')) }}
+            />
+            <LoadMore
+              count={list.items.length}
+              hasMore={list.hasMore}
+              loading={list.loadingMore}
+              onLoadMore={list.loadMore}
+            />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { routes } from '@orderloop/contract';
+import { Flex, Input, Segmented, Table, type TableColumnsType, Tag } from 'antd';
+import { api } from '../api/client.ts';
+import type { Customer } from '../api/types.ts';
+import { emptyText } from '../components/empty-text.tsx';
+import { LoadMore } from '../components/load-more.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { QueryError } from '../components/query-error.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { usePagedQuery } from '../lib/use-paged-query.ts';
+import { compact, useUrlFilters } from '../lib/use-url-state.ts';
+import { useUserNames } from '../lib/use-user-names.ts';
+import { useSession } from '../session/session-context.tsx';
+
+type Kind = Customer['kind'];
+const kinds: Kind[] = ['account', 'person'];
+
+export function CustomersPage() {
+  const { t, locale } = useI18n();
+  const { me, storeName, timeZone } = useSession();
+  const userName = useUserNames();
+  const [filters, setFilters] = useUrlFilters(['q', 'kind'] as const);
+  const kind = kinds.includes(filters.kind as Kind) ? (filters.kind as Kind) : undefined;
+  const list = usePagedQuery(['customers', filters], (cursor) =>
+    api.call(routes.listCustomers, { query: { ...compact(filters), kind, cursor } }),
+  );
+
+  const columns: TableColumnsType<Customer> = [
+    { title: t('customers.name'), dataIndex: 'name', render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('customers.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (v: Kind) => (
+        <Tag color={v === 'account' ? 'geekblue' : 'default'}>{t(`customers.kind.${v}`)}</Tag>
+      ),
+    },
+    {
+      title: t('customers.contact'),
+      dataIndex: 'contactName',
+      width: 120,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    {
+      title: t('customers.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    {
+      title: t('customers.store'),
+      dataIndex: 'storeId',
+      width: 130,
+      render: (v: string | null) => storeName(v) ?? t('common.none'),
+    },
+    {
+      title: t('customers.salesRep'),
+      dataIndex: 'salesRepId',
+      width: 140,
+      render: (v: string | null) =>
+        v === me.user.id ? (
+          <Tag color="gold">{t('customers.me')}</Tag>
+        ) : (
+          (userName(v) ?? (v ? <span className="mono muted">{v.slice(0, 8)}</span> : t('common.none')))
+        ),
+    },
+    {
+      title: t('customers.channels'),
+      key: 'channels',
+      width: 140,
+      render: (_, c) =>
+        c.identities.length
+          ? c.identities.map((i) => <Tag key={`${i.channel}:${i.subject}`}>{t(`channel.${i.channel}`)}</Tag>)
+          : t('common.none'),
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (v: string) => <span className="muted">{formatDateTime(v, locale, timeZone)}</span>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('customers.title')} subtitle={t('customers.subtitle')} />
+      <div className="panel">
+        <Flex className="toolbar" gap={12} align="center">
+          <Input.Search
+            allowClear
+            placeholder={t('customers.searchPlaceholder')}
+            key={filters.q}
+            defaultValue={filters.q}
+            onSearch={(q) => setFilters({ q: q.trim() })}
+            style={{ width: 320 }}
+            data-testid="customers-search"
+          />
+          <Segmented<string>
+            value={kind ?? ''}
+            onChange={(v) => setFilters({ kind: v })}
+            data-testid="customers-kind"
+            options={[
+              { value: '', label: t('common.all') },
+              ...kinds.map((k) => ({ value: k, label: t(`customers.kind.${k}`) })),
+            ]}
+          />
+        </Flex>
+        {list.error ? (
+          <QueryError error={list.error} onRetry={list.refetch} />
+        ) : (
+          <>
+            <Table<Customer>
+              size="small"
+              rowKey="id"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.isLoading}
+              pagination={false}
+              locale={{ emptyText: emptyText(list.isLoading, t('customers.empty')) }}
+            />
+            <LoadMore
+              count={list.items.length}
+              hasMore={list.hasMore}
+              loading={list.loadingMore}
+              onLoadMore={list.loadMore}
+            />
+          </>
+        )}
+      </div>
+    </>
+  );
+}
