@@ -10,7 +10,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['packages/*/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', include: ['packages/server/test/**/*.test.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['packages/console/test/**/*.test.ts'], maxWorkers: 1 } },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['packages/console/test/**/*.test.ts'], maxWorkers: 1 },
+      },
     ],
   },
 });

@@ -216,6 +216,16 @@ export const messages = {
     en: 'Built-in roles cannot be deleted.',
     ja: '組み込みロールは削除できません。',
   },
+  'stock.belowReserved': {
+    'zh-CN': '库存不能少于已预留的 {reserved} 件。',
+    en: 'Stock cannot go below the {reserved} already reserved for orders.',
+    ja: '在庫は注文で引当済みの {reserved} 個を下回ることはできません。',
+  },
+  'stock.untracked': {
+    'zh-CN': '该 SKU 在此门店不计库存，请先开启库存跟踪。',
+    en: 'This SKU is not stock-tracked in this store; track it first.',
+    ja: 'この SKU はこの店舗で在庫管理されていません。先に在庫管理を有効にしてください。',
+  },
   'feature.devLogin': {
     'zh-CN': '开发登录未开启（DEV_LOGIN）。',
     en: 'Development login is turned off (DEV_LOGIN).',
@@ -346,6 +356,16 @@ export const validationMessages: Record<string, Text> = {
     'zh-CN': '小写字母开头，只含小写字母、数字和下划线',
     en: 'Lower-case letters, digits and underscore, starting with a letter',
     ja: '英小文字で始まり、英小文字・数字・アンダースコアのみ',
+  },
+  'format.code': {
+    'zh-CN': '只能包含字母、数字、下划线和横线',
+    en: 'Letters, digits, underscore and dash only',
+    ja: '英数字、アンダースコア、ハイフンのみ',
+  },
+  'format.skuCode': {
+    'zh-CN': 'SKU 编码为 1–40 位字母、数字、点、横线或下划线',
+    en: 'SKU codes are 1–40 letters, digits, dot, dash or underscore',
+    ja: 'SKU コードは 1〜40 文字の英数字、ドット、ハイフン、アンダースコア',
   },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',

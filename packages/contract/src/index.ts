@@ -6,5 +6,6 @@ export * from './permissions.ts';
 export * from './route.ts';
 export * from './routes/index.ts';
 export * from './schemas/business.ts';
+export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';

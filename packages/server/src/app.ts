@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { buildOpenApi, routes } from '@orderloop/contract';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { auditEndpoints } from './audit/routes.ts';
+import { catalogEndpoints } from './catalog/routes.ts';
 import type { Config } from './config.ts';
 import { customerEndpoints } from './customers/routes.ts';
 import type { Database } from './db/connect.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...storeEndpoints,
     ...customerEndpoints,
     ...auditEndpoints,
+    ...catalogEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

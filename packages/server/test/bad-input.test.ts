@@ -6,6 +6,7 @@ import { allRoutes, send } from './route-helpers.ts';
 // Generated from the route table: every route answers bad input with a clear 4xx problem, never a 500.
 let s: TestServer;
 let adminName: string;
+let storeId: string;
 let customerToken: string;
 
 beforeAll(async () => {
@@ -13,6 +14,7 @@ beforeAll(async () => {
     env: { BODY_LIMIT_BYTES: '4096', LOGIN_IP_LIMIT: '10000', LOGIN_ACCOUNT_LIMIT: '10000' },
   });
   const biz = await makeBusiness(s.database.db);
+  storeId = biz.storeA;
   adminName = (await makeUser(s.database.db, biz, [{ role: 'admin', scope: 'all' }])).username;
   const { routes } = await import('@orderloop/contract');
   const { devCode } = await s.anon.call(routes.customerRequestCode, {
@@ -116,7 +118,14 @@ describe.each(allRoutes)('%s', (_key, route) => {
         400,
         'VALIDATION_FAILED',
       );
-      const forged = await send(s.url, route, { token: auth(), query: 'cursor=%7B%7D' });
+      // required filters filled in, so the cursor is the only thing wrong
+      const required =
+        route.query &&
+        'storeId' in route.query.shape &&
+        !route.query.shape.storeId.safeParse(undefined).success
+          ? `&storeId=${storeId}`
+          : '';
+      const forged = await send(s.url, route, { token: auth(), query: `cursor=%7B%7D${required}` });
       expectProblem(forged, 400, 'VALIDATION_FAILED');
       expect(forged.json.fields).toEqual([expect.objectContaining({ field: 'query.cursor' })]);
     });

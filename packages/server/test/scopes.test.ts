@@ -65,6 +65,14 @@ beforeAll(async () => {
   });
   ids.custB = await makeCustomer(db, x, { storeId: x.storeB, name: 'B1' });
   ids.custY = await makeCustomer(db, y, { storeId: y.storeA, name: 'Y1' });
+  const cat = await c.adminX!.call(routes.createCategory, { body: { name: 'X category' } });
+  ids.category = cat.id;
+  ids.product = (
+    await c.adminX!.call(routes.createProduct, {
+      body: { name: 'X product', categoryId: cat.id, skus: [{ code: 'X-1', price: 100 }] },
+    })
+  ).id;
+  ids.priceList = (await c.adminX!.call(routes.createPriceList, { body: { name: 'X list', items: [] } })).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -203,17 +211,27 @@ describe('tenant isolation', () => {
 
   // Generated: every route addressing a record by id, fed an id from the other business, answers 404.
   const fixtureFor: Record<string, () => string> = {
+    updateCategory: () => ids.category!,
+    getProduct: () => ids.product!,
+    updateProduct: () => ids.product!,
+    setSoldOut: () => ids.product!,
+    updatePriceList: () => ids.priceList!,
     users: () => ids.coordA!,
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
     customers: () => ids.custA1!,
   };
-  const validBody: Record<string, string> = { setUserGrants: '{"grants":[]}' };
+  const validBody: Record<string, string> = {
+    setUserGrants: '{"grants":[]}',
+    setSoldOut: JSON.stringify({ storeId: '', soldOut: true }),
+    updatePriceList: '{"name":"stolen","items":[]}',
+  };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {
-    const id = fixtureFor[route.tag]?.();
-    expect(id, `no isolation fixture for tag "${route.tag}": add one`).toBeDefined();
-    const r = await send(s.url, route, { token: c.adminY!.token, param: id!, body: validBody[key] });
+    const id = (fixtureFor[key] ?? fixtureFor[route.tag])?.();
+    expect(id, `no isolation fixture for ${key} (tag "${route.tag}"): add one`).toBeDefined();
+    const body = validBody[key]?.replace('"storeId":""', `"storeId":"${y.storeA}"`);
+    const r = await send(s.url, route, { token: c.adminY!.token, param: id!, body });
     expect([r.status, r.json.code]).toEqual([404, 'NOT_FOUND']);
   });
 

@@ -1,4 +1,5 @@
 import { adminRoutes } from './admin.ts';
+import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
 import { systemRoutes } from './system.ts';
@@ -9,6 +10,7 @@ export const routes = {
   ...identityRoutes,
   ...adminRoutes,
   ...customerRoutes,
+  ...catalogRoutes,
 };
 
 export type Routes = typeof routes;

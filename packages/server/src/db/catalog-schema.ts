@@ -58,7 +58,6 @@ export const products = pgTable(
     optionGroups: jsonb('option_groups').$type<OptionGroup[]>().notNull().default([]),
     availableStoreIds: uuid('available_store_ids').array(),
     availableWindows: jsonb('available_windows').$type<AvailabilityWindow[]>(),
-    soldOut: boolean('sold_out').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     createdAt: createdAt(),
@@ -123,9 +122,29 @@ export const stockMovements = pgTable(
     reason: text('reason').notNull(),
     orderId: uuid('order_id'),
     actorId: uuid('actor_id').references(() => users.id),
+    note: text('note'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('stock_movements_sku_idx').on(t.skuId, t.storeId, t.at)],
+  (t) => [
+    index('stock_movements_sku_idx').on(t.skuId, t.storeId, t.at),
+    index('stock_movements_store_idx').on(t.storeId, t.at, t.id),
+  ],
+);
+
+/** Sold out is per store: the kitchen of one branch runs out, not the whole chain. */
+export const productSoldOut = pgTable(
+  'product_sold_out',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.storeId] })],
 );
 
 export const priceLists = pgTable('price_lists', {
