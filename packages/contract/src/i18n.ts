@@ -202,7 +202,7 @@ export const messages = {
     ja: '{count} 個の項目が正しくありません。',
   },
   'conflict.exists': {
-    'zh-CN': '{field} 为 “{value}” 的记录已存在。',
+    'zh-CN': '{field}为“{value}”的记录已存在。',
     en: 'A record with {field} “{value}” already exists.',
     ja: '{field}「{value}」のレコードはすでに存在します。',
   },
@@ -245,8 +245,26 @@ export const messages = {
 export type MessageKey = keyof typeof messages;
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  return format(messages[key][locale], vars);
+  const named = vars && {
+    ...vars,
+    ...(typeof vars.field === 'string' && fieldLabels[vars.field]
+      ? { field: fieldLabels[vars.field]![locale] }
+      : {}),
+    ...(typeof vars.entity === 'string' && entityLabels[vars.entity]
+      ? { entity: entityLabels[vars.entity]![locale] }
+      : {}),
+  };
+  return format(messages[key][locale], named);
 }
+
+/** Names of fields that messages mention ({field}), so "username" reads as 用户名 in Chinese. */
+export const fieldLabels: Record<string, Text> = {
+  username: { 'zh-CN': '用户名', en: 'username', ja: 'ユーザー名' },
+  phone: { 'zh-CN': '手机号', en: 'phone', ja: '電話番号' },
+  code: { 'zh-CN': '编码', en: 'code', ja: 'コード' },
+  key: { 'zh-CN': '标识', en: 'key', ja: 'キー' },
+  sku: { 'zh-CN': 'SKU 编码', en: 'SKU code', ja: 'SKU コード' },
+};
 
 export const entityLabels: Record<string, Text> = {
   user: { 'zh-CN': '用户', en: 'user', ja: 'ユーザー' },
@@ -254,6 +272,10 @@ export const entityLabels: Record<string, Text> = {
   store: { 'zh-CN': '门店', en: 'store', ja: '店舗' },
   customer: { 'zh-CN': '客户', en: 'customer', ja: '顧客' },
   business: { 'zh-CN': '企业', en: 'business', ja: '事業者' },
+  product: { 'zh-CN': '商品', en: 'product', ja: '商品' },
+  category: { 'zh-CN': '分类', en: 'category', ja: 'カテゴリ' },
+  SKU: { 'zh-CN': 'SKU', en: 'SKU', ja: 'SKU' },
+  'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

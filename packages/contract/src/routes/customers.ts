@@ -6,7 +6,7 @@ import {
   updateCustomerSchema,
 } from '../schemas/business.ts';
 import { cursorQuery, idParams, page } from '../schemas/common.ts';
-import { customer, staff } from './access.ts';
+import { staff } from './access.ts';
 
 export const customerRoutes = {
   listCustomers: defineRoute({

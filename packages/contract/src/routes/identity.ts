@@ -11,7 +11,7 @@ import {
   loginResponseSchema,
   meSchema,
 } from '../schemas/identity.ts';
-import { anyStaff, customer, pub, staff } from './access.ts';
+import { anyStaff, customer, pub } from './access.ts';
 
 export const identityRoutes = {
   login: defineRoute({

@@ -32,6 +32,7 @@ export const storeSchema = z
     createdAt: timestampSchema,
   })
   .meta({ id: 'Store' });
+export type Store = z.infer<typeof storeSchema>;
 export const createStoreSchema = z.object({
   code: z
     .string()
@@ -65,11 +66,13 @@ export const customerSchema = z
     contactName: z.string().nullable(),
     storeId: idSchema.nullable(),
     salesRepId: idSchema.nullable(),
+    salesRepName: z.string().nullable(),
     priceListId: idSchema.nullable(),
     identities: z.array(z.object({ channel: channelSchema, subject: z.string() })),
     createdAt: timestampSchema,
   })
   .meta({ id: 'Customer' });
+export type Customer = z.infer<typeof customerSchema>;
 export const createCustomerSchema = z.object({
   kind: customerKindSchema.default('account'),
   name: text(120),
@@ -102,6 +105,7 @@ export const auditEntrySchema = z
     ip: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditQuery = z.object({
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),

@@ -156,6 +156,7 @@ export const roleSchema = z
     userCount: z.number().int(),
   })
   .meta({ id: 'Role' });
+export type Role = z.infer<typeof roleSchema>;
 export const createRoleSchema = z.object({
   key: z
     .string()

@@ -90,15 +90,13 @@ async function save(ctx: Ctx, id: string | null, input: Input) {
         .where(eq(priceLists.id, id));
       await tx.delete(priceListItems).where(eq(priceListItems.priceListId, id));
     } else {
-      await tx
-        .insert(priceLists)
-        .values({
-          id: listId,
-          businessId,
-          name: input.name,
-          currency: input.currency,
-          createdAt: ctx.clock.now(),
-        });
+      await tx.insert(priceLists).values({
+        id: listId,
+        businessId,
+        name: input.name,
+        currency: input.currency,
+        createdAt: ctx.clock.now(),
+      });
     }
     if (input.items.length)
       await tx.insert(priceListItems).values(input.items.map((i) => ({ ...i, priceListId: listId })));

@@ -74,17 +74,15 @@ async function writeSkus(tx: Tx, businessId: string, productId: string, list: In
         .where(eq(skus.id, match.id));
     } else {
       const id = newId();
-      await tx
-        .insert(skus)
-        .values({
-          id,
-          businessId,
-          productId,
-          code: s.code.toUpperCase(),
-          options: s.options,
-          price: s.price,
-          active: s.active,
-        });
+      await tx.insert(skus).values({
+        id,
+        businessId,
+        productId,
+        code: s.code.toUpperCase(),
+        options: s.options,
+        price: s.price,
+        active: s.active,
+      });
       // new SKUs start untracked (unlimited) in every store until someone counts them
       if (storeIds.length)
         await tx

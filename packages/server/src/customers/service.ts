@@ -24,8 +24,14 @@ async function withIdentities(db: DbOrTx, rows: Row[]) {
   const idents = ids.length
     ? await db.select().from(customerIdentities).where(inArray(customerIdentities.customerId, ids))
     : [];
+  const repIds = [...new Set(rows.map((r) => r.salesRepId).filter((x): x is string => !!x))];
+  // a rep's name is shown to whoever may see the account, even without users.read
+  const reps = repIds.length
+    ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, repIds))
+    : [];
   return rows.map(({ businessId: _, locale: __, createdAt, ...c }) => ({
     ...c,
+    salesRepName: reps.find((r) => r.id === c.salesRepId)?.name ?? null,
     createdAt: createdAt.toISOString(),
     identities: idents
       .filter((i) => i.customerId === c.id)

@@ -90,8 +90,10 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
     if (err instanceof AppError) {
-      const p = problem(err.code, locale, translate(locale, err.detail.key, err.detail.vars), req, {
-        ...(err.fields ? { fields: err.fields } : {}),
+      const detail = translate(locale, err.detail.key, err.detail.vars);
+      const p = problem(err.code, locale, detail, req, {
+        // a field error raised by a service carries the same sentence as the detail
+        ...(err.fields ? { fields: err.fields.map((f) => ({ ...f, message: f.message || detail })) } : {}),
         ...(err.meta ? { meta: err.meta } : {}),
       });
       if (p.status >= 500) req.log.error({ err }, 'request failed');

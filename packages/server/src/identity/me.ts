@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { effectiveScope } from '../access/access.ts';
 import type { StaffActor } from '../access/actor.ts';
 import type { DbOrTx } from '../db/connect.ts';
-import { businesses, stores } from '../db/schema.ts';
+import { businesses, stores, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 
 /** The stores a staff member works in: all of the business for an `all` grant, else their grants' stores. */
@@ -32,6 +32,7 @@ export async function actorStores(db: DbOrTx, actor: StaffActor) {
 
 export async function buildMe(ctx: Ctx, actor: StaffActor): Promise<Me> {
   const [business] = await ctx.db.select().from(businesses).where(eq(businesses.id, actor.businessId));
+  const [user] = await ctx.db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.userId));
   const held = permissions.filter((p) => actor.grants.some((g) => g.permissions.includes(p)));
   const roles = new Map(actor.grants.map((g) => [g.roleKey, roleLabel(g.roleKey, ctx.locale, g.roleName)]));
   return {
@@ -40,7 +41,7 @@ export async function buildMe(ctx: Ctx, actor: StaffActor): Promise<Me> {
       id: actor.userId,
       username: actor.username,
       displayName: actor.displayName,
-      phone: null,
+      phone: user?.phone ?? null,
       locale: actor.locale,
     },
     business: { id: business!.id, name: business!.name, kind: business!.kind },
