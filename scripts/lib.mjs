@@ -27,8 +27,10 @@ export function ensureDependencies() {
   const marker = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  say('Installing dependencies (npm ci)…');
-  mustRun('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: npm 11 writes lockfiles without other platforms' optional
+  // packages and then its own `npm ci` refuses them; install still follows the locked versions.
+  say('Installing dependencies (npm install)…');
+  mustRun('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 const newestMtime = (dir) => {

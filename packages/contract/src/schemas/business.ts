@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, phoneSchema, text, timestampSchema } from './common.ts';
+import { idSchema, patchOf, phoneSchema, text, timestampSchema } from './common.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format.time');
 export const openingHoursSchema = z
@@ -48,11 +48,7 @@ export const createStoreSchema = z.object({
   phone: phoneSchema.nullable().optional(),
   openingHours: openingHoursSchema.default([]),
 });
-export const updateStoreSchema = createStoreSchema
-  .omit({ code: true })
-  .extend({ active: z.boolean() })
-  .partial()
-  .strict();
+export const updateStoreSchema = patchOf(createStoreSchema.omit({ code: true }).extend({ active: z.boolean() }));
 
 export const customerKindSchema = z.enum(['person', 'account']);
 export const channelSchema = z.enum(['wechat', 'alipay', 'h5']);
@@ -82,7 +78,7 @@ export const createCustomerSchema = z.object({
   salesRepId: idSchema.nullable().optional(),
   priceListId: idSchema.nullable().optional(),
 });
-export const updateCustomerSchema = createCustomerSchema.omit({ kind: true }).partial().strict();
+export const updateCustomerSchema = patchOf(createCustomerSchema.omit({ kind: true }));
 export const customerListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   kind: customerKindSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, text, timestampSchema } from './common.ts';
+import { idSchema, patchOf, text, timestampSchema } from './common.ts';
 
 const code = (max: number) =>
   z
@@ -50,7 +50,7 @@ export const categoryInputSchema = z.object({
   sort: z.number().int().min(0).max(100_000).default(0),
   active: z.boolean().default(true),
 });
-export const updateCategorySchema = categoryInputSchema.partial().strict();
+export const updateCategorySchema = patchOf(categoryInputSchema);
 
 export const stockSchema = z.object({
   storeId: idSchema,
@@ -121,7 +121,7 @@ export const productInputSchema = z.object({
     .max(200)
     .describe('One per combination of variant values; matched by code on update'),
 });
-export const updateProductSchema = productInputSchema.partial().strict();
+export const updateProductSchema = patchOf(productInputSchema);
 
 export const productListQuery = z.object({
   q: z.string().trim().max(100).optional(),

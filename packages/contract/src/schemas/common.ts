@@ -20,3 +20,17 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+type NoDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The PATCH form of a create schema: every field optional, unknown fields refused, and — unlike
+ * `.partial()`, which in zod 4 still fills defaults — a field left out stays out, so an edit of
+ * one field never resets the others.
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional()]),
+  ) as unknown as { [K in keyof S]: z.ZodOptional<NoDefault<S[K]>> };
+  return z.strictObject(shape);
+}

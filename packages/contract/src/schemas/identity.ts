@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../i18n.ts';
 import { dataScopeSchema, permissionSchema } from '../permissions.ts';
-import { idSchema, phoneSchema, text, timestampSchema } from './common.ts';
+import { idSchema, patchOf, phoneSchema, text, timestampSchema } from './common.ts';
 
 export const businessKindSchema = z.enum(['restaurant', 'b2b']);
 
@@ -131,15 +131,14 @@ export const createUserSchema = z.object({
   locale: localeSchema.default('zh-CN'),
   grants: z.array(grantInputSchema).max(50).default([]),
 });
-export const updateUserSchema = z
-  .object({
+export const updateUserSchema = patchOf(
+  z.object({
     displayName: text(80),
     phone: phoneSchema.nullable(),
     locale: localeSchema,
     status: z.enum(['active', 'disabled']),
-  })
-  .partial()
-  .strict();
+  }),
+);
 export const setGrantsSchema = z.object({ grants: z.array(grantInputSchema).max(50) });
 export const userListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -165,8 +164,5 @@ export const createRoleSchema = z.object({
   name: text(80),
   permissions: z.array(permissionSchema).max(100),
 });
-export const updateRoleSchema = z
-  .object({ name: text(80), permissions: z.array(permissionSchema).max(100) })
-  .partial()
-  .strict();
+export const updateRoleSchema = patchOf(z.object({ name: text(80), permissions: z.array(permissionSchema).max(100) }));
 export const permissionInfoSchema = z.object({ permission: permissionSchema, label: z.string() });
