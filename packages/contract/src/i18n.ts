@@ -389,6 +389,11 @@ export const validationMessages: Record<string, Text> = {
     en: 'SKU codes are 1–40 letters, digits, dot, dash or underscore',
     ja: 'SKU コードは 1〜40 文字の英数字、ドット、ハイフン、アンダースコア',
   },
+  'format.discount': {
+    'zh-CN': '金额折扣须为整数分，百分比折扣须在 0–100 之间',
+    en: 'An amount discount is whole minor units; a percent discount is 0–100',
+    ja: '金額割引は最小通貨単位の整数、割合割引は 0〜100 です',
+  },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',
     en: 'A store-scoped grant needs a store',

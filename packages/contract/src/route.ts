@@ -25,6 +25,8 @@ export type RouteDef = {
   body?: z.ZodType;
   response: z.ZodType | null;
   status?: 200 | 201 | 204;
+  /** A POST that computes without changing anything (a quote): exempt from the audit requirement. */
+  readOnly?: true;
   /** Whether the route takes an Idempotency-Key header. */
   idempotency?: 'optional' | 'required';
 };

@@ -178,8 +178,15 @@ describe('validation messages', () => {
 
 describe('conflict messages', () => {
   it('name the field in the caller language, on the field too', async () => {
-    await admin.call(routes.createUser, { body: { username: 'taken-name', displayName: 'A', password: 'long-enough-pw' } });
-    const zh = await problem(admin.call(routes.createUser, { body: { username: 'taken-name', displayName: 'B', password: 'long-enough-pw' }, headers: { 'accept-language': 'zh-CN' } }));
+    await admin.call(routes.createUser, {
+      body: { username: 'taken-name', displayName: 'A', password: 'long-enough-pw' },
+    });
+    const zh = await problem(
+      admin.call(routes.createUser, {
+        body: { username: 'taken-name', displayName: 'B', password: 'long-enough-pw' },
+        headers: { 'accept-language': 'zh-CN' },
+      }),
+    );
     expect(zh.detail).toBe('用户名为“taken-name”的记录已存在。');
     expect(zh.fields?.[0]?.message).toBe(zh.detail);
   });

@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
 
 /** The route table: every endpoint of the API, its schemas and its access rule. */
@@ -11,6 +12,7 @@ export const routes = {
   ...adminRoutes,
   ...customerRoutes,
   ...catalogRoutes,
+  ...orderRoutes,
 };
 
 export type Routes = typeof routes;

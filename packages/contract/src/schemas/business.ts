@@ -48,7 +48,9 @@ export const createStoreSchema = z.object({
   phone: phoneSchema.nullable().optional(),
   openingHours: openingHoursSchema.default([]),
 });
-export const updateStoreSchema = patchOf(createStoreSchema.omit({ code: true }).extend({ active: z.boolean() }));
+export const updateStoreSchema = patchOf(
+  createStoreSchema.omit({ code: true }).extend({ active: z.boolean() }),
+);
 
 export const customerKindSchema = z.enum(['person', 'account']);
 export const channelSchema = z.enum(['wechat', 'alipay', 'h5']);

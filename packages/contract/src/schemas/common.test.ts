@@ -4,7 +4,11 @@ import { routes } from '../routes/index.ts';
 import { patchOf } from './common.ts';
 
 describe('patchOf', () => {
-  const create = z.object({ name: z.string(), sort: z.number().default(0), tags: z.array(z.string()).default([]) });
+  const create = z.object({
+    name: z.string(),
+    sort: z.number().default(0),
+    tags: z.array(z.string()).default([]),
+  });
   it('leaves out what the caller left out, defaults included', () => {
     expect(patchOf(create).parse({ name: 'x' })).toEqual({ name: 'x' });
     expect(patchOf(create).parse({})).toEqual({});
@@ -13,6 +17,7 @@ describe('patchOf', () => {
     expect(patchOf(create).safeParse({ other: 1 }).success).toBe(false);
   });
   it('no PATCH route of the contract fills a default into an empty body', () => {
-    for (const r of Object.values(routes)) if (r.method === 'PATCH' && r.body) expect(r.body.parse({}), r.path).toEqual({});
+    for (const r of Object.values(routes))
+      if (r.method === 'PATCH' && r.body) expect(r.body.parse({}), r.path).toEqual({});
   });
 });

@@ -30,7 +30,10 @@ type NoDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
  */
 export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([k, v]) => [k, ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional()]),
+    Object.entries(schema.shape).map(([k, v]) => [
+      k,
+      ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional(),
+    ]),
   ) as unknown as { [K in keyof S]: z.ZodOptional<NoDefault<S[K]>> };
   return z.strictObject(shape);
 }

@@ -164,5 +164,7 @@ export const createRoleSchema = z.object({
   name: text(80),
   permissions: z.array(permissionSchema).max(100),
 });
-export const updateRoleSchema = patchOf(z.object({ name: text(80), permissions: z.array(permissionSchema).max(100) }));
+export const updateRoleSchema = patchOf(
+  z.object({ name: text(80), permissions: z.array(permissionSchema).max(100) }),
+);
 export const permissionInfoSchema = z.object({ permission: permissionSchema, label: z.string() });

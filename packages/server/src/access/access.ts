@@ -49,6 +49,25 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
   return scope;
 }
 
+/**
+ * The stores an actor may act in with this permission: all, the stores of store grants, and the
+ * home stores of own grants (a sales rep creates their own orders in their store).
+ */
+export function storesOf(scope: Scope): string[] | 'all' {
+  if (scope.all) return 'all';
+  const home = scope.own
+    ? scope.actor.grants
+        .filter((g) => g.scope === 'own' && g.storeId && g.permissions.includes(scope.permission))
+        .map((g) => g.storeId!)
+    : [];
+  return [...new Set([...scope.storeIds, ...home])];
+}
+
+export function assertStoreAccess(scope: Scope, storeId: string): void {
+  const stores = storesOf(scope);
+  if (stores !== 'all' && !stores.includes(storeId)) throw new ForbiddenError({ key: 'forbidden.scope' });
+}
+
 export type Ownership = { storeId?: string | null; ownerIds?: (string | null | undefined)[] };
 
 export function inScope(scope: Scope, record: Ownership): boolean {

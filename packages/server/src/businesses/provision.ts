@@ -6,10 +6,12 @@ import { newId } from '../lib/ids.ts';
 /** Creates a business with its copy of the built-in roles (editable per business, never deletable). */
 export async function provisionBusiness(
   db: DbOrTx,
-  b: { slug: string; name: string; kind: 'restaurant' | 'b2b' },
+  b: { slug: string; name: string; kind: 'restaurant' | 'b2b'; settings?: Record<string, unknown> },
 ) {
   const id = newId();
-  await db.insert(businesses).values({ id, ...b });
+  await db
+    .insert(businesses)
+    .values({ id, slug: b.slug, name: b.name, kind: b.kind, settings: b.settings ?? {} });
   const roleIds = {} as Record<BuiltInRole, string>;
   for (const key of builtInRoles) {
     roleIds[key] = newId();

@@ -92,7 +92,7 @@ export function mount(app: FastifyInstance, deps: Deps, { route, handler }: Endp
         body: route.body ? parsePart(route.body, req.body, 'body', ctx.locale) : undefined,
       };
       const result = await handler(ctx, input as Parsed<RouteDef>, { req, reply });
-      if (MUTATING.has(route.method) && !ctx.audited && deps.config.env !== 'production') {
+      if (MUTATING.has(route.method) && !route.readOnly && !ctx.audited && deps.config.env !== 'production') {
         throw new Error(`${route.method} ${route.path} changed state without writing an audit entry`);
       }
       if (route.response && deps.config.validateResponses) {

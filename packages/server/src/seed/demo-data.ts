@@ -27,6 +27,7 @@ export type DemoBusiness = {
   slug: string;
   name: string;
   kind: 'restaurant' | 'b2b';
+  settings: Record<string, unknown>;
   skuPrefix: string;
   stores: { code: string; name: string; address: string; phone: string }[];
   users: DemoUser[];
@@ -101,6 +102,14 @@ export const demoBusinesses: DemoBusiness[] = [
     slug: 'demo-restaurant',
     name: '小满面馆 Xiaoman Noodles',
     kind: 'restaurant',
+    // catering VAT 6 %, prices shown tax-inclusive; packaging for take-away, a delivery fee
+    settings: {
+      pricing: {
+        taxMode: 'inclusive',
+        taxRateBasisPoints: 600,
+        fees: { packaging: 100, delivery: 500, shipment: 0 },
+      },
+    },
     skuPrefix: 'XM',
     stores: [
       { code: 'A', name: '人民广场店', address: '上海市黄浦区西藏中路 18 号', phone: '021-6350 1001' },
@@ -224,6 +233,14 @@ export const demoBusinesses: DemoBusiness[] = [
     slug: 'demo-factory',
     name: '华东精工家具 Eastern Precision Furniture',
     kind: 'b2b',
+    // goods VAT 13 %, quoted net of tax as B2B buyers expect
+    settings: {
+      pricing: {
+        taxMode: 'exclusive',
+        taxRateBasisPoints: 1300,
+        fees: { packaging: 0, delivery: 0, shipment: 0 },
+      },
+    },
     skuPrefix: 'EP',
     stores: [
       { code: 'S', name: '苏州工厂', address: '江苏省苏州市工业园区星湖街 328 号', phone: '0512-6288 3003' },

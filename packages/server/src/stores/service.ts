@@ -1,7 +1,7 @@
 import type { createStoreSchema, updateStoreSchema } from '@orderloop/contract';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { requirePermission, type Scope } from '../access/access.ts';
+import { requirePermission, type Scope, storesOf } from '../access/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import { stores } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
@@ -14,29 +14,20 @@ const toStore = ({ businessId: _, createdAt, ...s }: StoreRow) => ({
   createdAt: createdAt.toISOString(),
 });
 
-/** For stores themselves, "own" means the stores one's own grants name. */
-function reachable(scope: Scope): string[] | 'all' {
-  if (scope.all) return 'all';
-  const own = scope.own
-    ? scope.actor.grants.filter((g) => g.scope === 'own' && g.storeId).map((g) => g.storeId!)
-    : [];
-  return [...new Set([...scope.storeIds, ...own])];
-}
-
 async function findStore(ctx: Ctx, scope: Scope, id: string) {
   const [s] = await ctx.db
     .select()
     .from(stores)
     .where(and(eq(stores.id, id), eq(stores.businessId, scope.actor.businessId)));
   if (!s) throw new NotFoundError('store');
-  const r = reachable(scope);
+  const r = storesOf(scope);
   if (r !== 'all' && !r.includes(s.id)) throw new ForbiddenError({ key: 'forbidden.scope' });
   return s;
 }
 
 export async function listStores(ctx: Ctx) {
   const scope = requirePermission(ctx.actor, 'stores.read');
-  const r = reachable(scope);
+  const r = storesOf(scope);
   const rows = await ctx.db
     .select()
     .from(stores)
