@@ -1,20 +1,11 @@
-import { ApiError, routes } from '@orderloop/contract';
+import { type Problem, routes } from '@orderloop/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemOf } from './expect-problem.ts';
 import { makeBusiness, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let s: TestServer;
 let biz: TestBusiness;
-
-const fail = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-};
 
 beforeAll(async () => {
   s = await startTestServer({ env: { LOGIN_IP_LIMIT: '1000' } });
@@ -59,23 +50,23 @@ describe('staff sign-in', () => {
 
   it('refuses a wrong password and an unknown user with the same answer', async () => {
     const u = await makeUser(s.database.db, biz, []);
-    const a = await fail(
+    const a = await problemOf(
       s.anon.call(routes.login, { body: { username: u.username, password: 'wrong-password' } }),
     );
-    const b = await fail(
+    const b = await problemOf(
       s.anon.call(routes.login, { body: { username: 'nobody-here', password: 'wrong-password' } }),
     );
     expect([a.status, a.code]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
     expect([b.status, b.code]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
-    expect(a.problem.detail).toBe(b.problem.detail);
+    expect(a.detail).toBe(b.detail);
   });
 
   it('locks an account after repeated failures, then lets it in once the lock expires', async () => {
     const u = await makeUser(s.database.db, biz, [{ role: 'cashier', scope: 'store', storeId: biz.storeA }]);
     for (let i = 0; i < s.config.login.maxFailures; i++) {
-      await fail(s.anon.call(routes.login, { body: { username: u.username, password: 'nope-nope' } }));
+      await problemOf(s.anon.call(routes.login, { body: { username: u.username, password: 'nope-nope' } }));
     }
-    const locked = await fail(
+    const locked = await problemOf(
       s.anon.call(routes.login, { body: { username: u.username, password: PASSWORD } }),
     );
     expect([locked.status, locked.code]).toEqual([423, 'AUTH_ACCOUNT_LOCKED']);
@@ -85,7 +76,9 @@ describe('staff sign-in', () => {
 
   it('refuses a disabled account', async () => {
     const u = await makeUser(s.database.db, biz, [], { status: 'disabled' });
-    const e = await fail(s.anon.call(routes.login, { body: { username: u.username, password: PASSWORD } }));
+    const e = await problemOf(
+      s.anon.call(routes.login, { body: { username: u.username, password: PASSWORD } }),
+    );
     expect(e.code).toBe('AUTH_ACCOUNT_DISABLED');
   });
 
@@ -106,7 +99,7 @@ describe('sessions', () => {
     const u = await makeUser(s.database.db, biz, [{ role: 'leadership', scope: 'all' }]);
     const c = await s.loginToken(u.username, PASSWORD);
     await c.call(routes.logout);
-    const e = await fail(c.call(routes.me));
+    const e = await problemOf(c.call(routes.me));
     expect([e.status, e.code]).toEqual([401, 'AUTH_SESSION_EXPIRED']);
   });
 
@@ -119,7 +112,7 @@ describe('sessions', () => {
     s.clock.advance(idle - 60_000 * 5);
     await expect(c.call(routes.me)).resolves.toBeTruthy();
     s.clock.advance(idle + 1000);
-    expect((await fail(c.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
+    expect((await problemOf(c.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
   });
 
   it('revoking all sessions of a user signs them out everywhere', async () => {
@@ -129,27 +122,27 @@ describe('sessions', () => {
     const b = await s.loginCookie(u.username, PASSWORD);
     const ac = await s.loginToken(admin.username, PASSWORD);
     expect(await ac.call(routes.revokeUserSessions, { params: { id: u.id } })).toEqual({ revoked: 2 });
-    expect((await fail(a.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
-    expect((await fail(b.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
+    expect((await problemOf(a.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
+    expect((await problemOf(b.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
   });
 
   it('changing the password ends the other sessions and keeps this one', async () => {
     const u = await makeUser(s.database.db, biz, [{ role: 'cashier', scope: 'store', storeId: biz.storeA }]);
     const other = await s.loginToken(u.username, PASSWORD);
     const mine = await s.loginToken(u.username, PASSWORD);
-    const wrong = await fail(
+    const wrong = await problemOf(
       mine.call(routes.changePassword, {
         body: { currentPassword: 'not-it-at-all', newPassword: 'brand-new-secret' },
       }),
     );
-    expect(wrong.problem.fields?.[0]?.field).toBe('body.currentPassword');
+    expect(wrong.fields?.[0]?.field).toBe('body.currentPassword');
     await mine.call(routes.changePassword, {
       body: { currentPassword: PASSWORD, newPassword: 'brand-new-secret' },
     });
-    expect((await fail(other.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
+    expect((await problemOf(other.call(routes.me))).code).toBe('AUTH_SESSION_EXPIRED');
     await expect(mine.call(routes.me)).resolves.toBeTruthy();
     await expect(s.loginToken(u.username, 'brand-new-secret')).resolves.toBeTruthy();
-    expect((await fail(s.loginToken(u.username, PASSWORD))).code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect((await problemOf(s.loginToken(u.username, PASSWORD))).code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
   it('a disabled user loses their live sessions at once', async () => {
@@ -160,7 +153,7 @@ describe('sessions', () => {
     const u = await makeUser(s.database.db, biz, [{ role: 'cashier', scope: 'store', storeId: biz.storeA }]);
     const c = await s.loginToken(u.username, PASSWORD);
     await admin.call(routes.updateUser, { params: { id: u.id }, body: { status: 'disabled' } });
-    expect((await fail(c.call(routes.me))).status).toBe(401);
+    expect((await problemOf(c.call(routes.me))).status).toBe(401);
   });
 });
 
@@ -169,9 +162,11 @@ describe('CSRF', () => {
     const u = await makeUser(s.database.db, biz, [{ role: 'admin', scope: 'all' }]);
     const c = await s.loginCookie(u.username, PASSWORD);
     await expect(c.withoutCsrf.call(routes.me)).resolves.toBeTruthy(); // reads need no token
-    const e = await fail(c.withoutCsrf.call(routes.createStore, { body: { code: 'CS', name: 'No token' } }));
+    const e = await problemOf(
+      c.withoutCsrf.call(routes.createStore, { body: { code: 'CS', name: 'No token' } }),
+    );
     expect([e.status, e.code]).toEqual([403, 'CSRF_FAILED']);
-    const wrong = await fail(
+    const wrong = await problemOf(
       c.withoutCsrf.call(routes.createStore, {
         body: { code: 'CS', name: 'Bad token' },
         headers: { 'x-csrf-token': 'forged' },
@@ -196,12 +191,12 @@ describe('CSRF', () => {
 describe('rate limiting', () => {
   it('limits sign-in attempts per account, across usernames that do not exist too', async () => {
     const name = 'ghost-account';
-    let last: ApiError | undefined;
+    let last: Problem | undefined;
     for (let i = 0; i <= s.config.login.accountLimit; i++) {
-      last = await fail(s.anon.call(routes.login, { body: { username: name, password: 'whatever-1' } }));
+      last = await problemOf(s.anon.call(routes.login, { body: { username: name, password: 'whatever-1' } }));
     }
     expect([last?.status, last?.code]).toEqual([429, 'RATE_LIMITED']);
-    expect(Number(last?.problem.meta?.retryAfterSeconds)).toBeGreaterThan(0);
+    expect(Number(last?.meta?.retryAfterSeconds)).toBeGreaterThan(0);
   });
 });
 
@@ -231,7 +226,7 @@ describe('customer dev login (H5)', () => {
     const { devCode } = await s.anon.call(routes.customerRequestCode, {
       body: { business: biz.slug, phone: '13700000001' },
     });
-    const bad = await fail(
+    const bad = await problemOf(
       s.anon.call(routes.customerLogin, {
         body: { business: biz.slug, phone: '13700000001', code: devCode === '000000' ? '111111' : '000000' },
       }),
@@ -241,7 +236,7 @@ describe('customer dev login (H5)', () => {
       body: { business: biz.slug, phone: '13700000001', code: devCode! },
     });
     expect(r.me.customer.phone).toBe('13700000001');
-    const again = await fail(
+    const again = await problemOf(
       s.anon.call(routes.customerLogin, {
         body: { business: biz.slug, phone: '13700000001', code: devCode! },
       }),

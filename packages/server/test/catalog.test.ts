@@ -1,5 +1,6 @@
-import { ApiError, routes } from '@orderloop/contract';
+import { routes } from '@orderloop/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemOf } from './expect-problem.ts';
 import { makeBusiness, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
@@ -8,16 +9,6 @@ let biz: TestBusiness;
 type Client = Awaited<ReturnType<TestServer['loginToken']>>;
 let admin: Client;
 let staffA: Client;
-
-const problem = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected failure');
-};
 
 const size = {
   code: 'size',
@@ -59,11 +50,11 @@ describe('categories', () => {
   it('nest one level only', async () => {
     const top = await admin.call(routes.createCategory, { body: { name: 'Noodles', sort: 1 } });
     const sub = await admin.call(routes.createCategory, { body: { name: 'Soup noodles', parentId: top.id } });
-    const deeper = await problem(
+    const deeper = await problemOf(
       admin.call(routes.createCategory, { body: { name: 'Too deep', parentId: sub.id } }),
     );
     expect(deeper.fields?.[0]?.field).toBe('body.parentId');
-    const moveParent = await problem(
+    const moveParent = await problemOf(
       admin.call(routes.updateCategory, {
         params: { id: top.id },
         body: { parentId: (await admin.call(routes.createCategory, { body: { name: 'Other' } })).id },
@@ -105,7 +96,7 @@ describe('products and SKUs', () => {
   });
 
   it('refuses SKUs that do not match the variant groups, naming every field', async () => {
-    const p = await problem(
+    const p = await problemOf(
       admin.call(routes.createProduct, {
         body: {
           name: 'Broken',
@@ -121,7 +112,7 @@ describe('products and SKUs', () => {
   });
 
   it('refuses a SKU code another product already uses', async () => {
-    const p = await problem(
+    const p = await problemOf(
       admin.call(routes.createProduct, { body: { name: 'Copy', skus: [{ code: 'BN-S', price: 1 }] } }),
     );
     expect([p.status, p.code]).toEqual([409, 'ALREADY_EXISTS']);
@@ -165,7 +156,7 @@ describe('products and SKUs', () => {
     expect(out.soldOutStoreIds).toEqual([biz.storeA]);
     expect(
       (
-        await problem(
+        await problemOf(
           staffA.call(routes.setSoldOut, {
             params: { id: productId },
             body: { storeId: biz.storeB, soldOut: true },
@@ -181,7 +172,9 @@ describe('products and SKUs', () => {
   });
 
   it('catalog edits need catalog.write for the whole business', async () => {
-    expect((await problem(staffA.call(routes.createCategory, { body: { name: 'Nope' } }))).status).toBe(403);
+    expect((await problemOf(staffA.call(routes.createCategory, { body: { name: 'Nope' } }))).status).toBe(
+      403,
+    );
   });
 });
 
@@ -197,7 +190,7 @@ describe('stock', () => {
   it('refuses a delta on an untracked SKU, then tracks, receives, counts and writes off with a ledger row each', async () => {
     expect(
       (
-        await problem(
+        await problemOf(
           staffA.call(routes.adjustStock, {
             body: { storeId: biz.storeA, skuId, mode: 'delta', quantity: 5, reason: 'receipt' },
           }),
@@ -229,7 +222,7 @@ describe('stock', () => {
   });
 
   it('never lets on hand drop below zero', async () => {
-    const p = await problem(
+    const p = await problemOf(
       staffA.call(routes.adjustStock, {
         body: { storeId: biz.storeA, skuId, mode: 'delta', quantity: -11, reason: 'write_off' },
       }),
@@ -240,14 +233,14 @@ describe('stock', () => {
   it('is scoped to my stores', async () => {
     expect(
       (
-        await problem(
+        await problemOf(
           staffA.call(routes.adjustStock, {
             body: { storeId: biz.storeB, skuId, mode: 'track', quantity: 1, reason: 'tracking' },
           }),
         )
       ).status,
     ).toBe(403);
-    expect((await problem(staffA.call(routes.listStock, { query: { storeId: biz.storeB } }))).status).toBe(
+    expect((await problemOf(staffA.call(routes.listStock, { query: { storeId: biz.storeB } }))).status).toBe(
       403,
     );
     const list = await staffA.call(routes.listStock, { query: { storeId: biz.storeA, q: 'dump' } });
@@ -274,7 +267,7 @@ describe('price lists', () => {
       { skuId, minQuantity: 1, price: 9000 },
       { skuId, minQuantity: 50, price: 8000 },
     ]);
-    const bad = await problem(
+    const bad = await problemOf(
       admin.call(routes.updatePriceList, {
         params: { id: list.id },
         body: {

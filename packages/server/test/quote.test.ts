@@ -1,9 +1,10 @@
-import { ApiError, type Quote, routes } from '@orderloop/contract';
+import { type Quote, routes } from '@orderloop/contract';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, skus } from '../src/db/catalog-schema.ts';
 import { businesses, customers, stores } from '../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
+import { problemOf } from './expect-problem.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 // Priced against the demo data: a restaurant (6 % inclusive tax, packaging/delivery fees) and a
@@ -14,16 +15,6 @@ let restStaff: Client;
 let factSales: Client;
 let factAdmin: Client;
 const ids: Record<string, string> = {};
-
-const problem = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected failure');
-};
 
 async function skuOf(productName: string, options: Record<string, string> = {}) {
   const rows = await s.database.db
@@ -102,7 +93,7 @@ describe('restaurant quote', () => {
   });
 
   it('asks for a required option, naming the field', async () => {
-    const p = await problem(
+    const p = await problemOf(
       restStaff.call(routes.quote, {
         body: { storeId: ids.storeA!, fulfilment: 'pickup', lines: [{ skuId: ids.noodlesL!, quantity: 1 }] },
       }),
@@ -133,7 +124,7 @@ describe('restaurant quote', () => {
   it('only lets store staff quote for their own store', async () => {
     expect(
       (
-        await problem(
+        await problemOf(
           restStaff.call(routes.quote, {
             body: {
               storeId: ids.storeB!,
@@ -159,7 +150,7 @@ describe('restaurant quote', () => {
   });
 
   it('needs orders.override_price for a manual price', async () => {
-    const p = await problem(
+    const p = await problemOf(
       restStaff.call(routes.quote, {
         body: {
           storeId: ids.storeA!,
@@ -244,7 +235,7 @@ describe('customer quote', () => {
     expect(q2.total).toBe(3900);
     expect(
       (
-        await problem(
+        await problemOf(
           c.call(routes.customerQuote, {
             body: {
               storeId: ids.factory!,

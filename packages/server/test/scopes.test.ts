@@ -1,5 +1,6 @@
-import { type ApiClient, ApiError, routes } from '@orderloop/contract';
+import { type ApiClient, routes } from '@orderloop/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusOf } from './expect-problem.ts';
 import { makeBusiness, makeCustomer, makeRole, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { allRoutes, send } from './route-helpers.ts';
@@ -9,16 +10,6 @@ let x: TestBusiness; // the business under test
 let y: TestBusiness; // another tenant on the same deployment
 const c: Record<string, ApiClient & { token: string }> = {};
 const ids: Record<string, string> = {};
-
-const status = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof ApiError) return e.status;
-    throw e;
-  }
-};
 
 beforeAll(async () => {
   s = await startTestServer({ env: { LOGIN_IP_LIMIT: '10000' } });
@@ -84,22 +75,24 @@ describe('store scope', () => {
   });
 
   it('cannot read or change a record of another store', async () => {
-    expect(await status(c.coordA!.call(routes.getCustomer, { params: { id: ids.custB! } }))).toBe(403);
+    expect(await statusOf(c.coordA!.call(routes.getCustomer, { params: { id: ids.custB! } }))).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.coordA!.call(routes.updateCustomer, { params: { id: ids.custB! }, body: { name: 'hijacked' } }),
       ),
     ).toBe(403);
-    expect(await status(c.coordA!.call(routes.getStore, { params: { id: x.storeB } }))).toBe(403);
+    expect(await statusOf(c.coordA!.call(routes.getStore, { params: { id: x.storeB } }))).toBe(403);
     expect((await c.adminX!.call(routes.getCustomer, { params: { id: ids.custB! } })).name).toBe('B1');
   });
 
   it('cannot create in, or move a record to, another store', async () => {
     expect(
-      await status(c.coordA!.call(routes.createCustomer, { body: { name: 'New in B', storeId: x.storeB } })),
+      await statusOf(
+        c.coordA!.call(routes.createCustomer, { body: { name: 'New in B', storeId: x.storeB } }),
+      ),
     ).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.coordA!.call(routes.updateCustomer, { params: { id: ids.custA1! }, body: { storeId: x.storeB } }),
       ),
     ).toBe(403);
@@ -114,13 +107,13 @@ describe('store scope', () => {
     expect(seen).toEqual(expect.arrayContaining([ids.coordA, ids.rep1, ids.rep2, ids.managerA]));
     expect(seen).not.toContain(ids.coordB);
     expect(seen).not.toContain(ids.adminX);
-    expect(await status(c.managerA!.call(routes.getUser, { params: { id: ids.coordB! } }))).toBe(403);
+    expect(await statusOf(c.managerA!.call(routes.getUser, { params: { id: ids.coordB! } }))).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.managerA!.call(routes.updateUser, { params: { id: ids.coordB! }, body: { displayName: 'x' } }),
       ),
     ).toBe(403);
-    expect(await status(c.managerA!.call(routes.revokeUserSessions, { params: { id: ids.coordB! } }))).toBe(
+    expect(await statusOf(c.managerA!.call(routes.revokeUserSessions, { params: { id: ids.coordB! } }))).toBe(
       403,
     );
   });
@@ -133,18 +126,18 @@ describe('store scope', () => {
       grants: [{ roleId, scope, storeId }],
     });
     expect(
-      await status(
+      await statusOf(
         c.managerA!.call(routes.createUser, { body: body(x.roleIds.coordinator, 'store', x.storeB) }),
       ),
     ).toBe(403);
     expect(
-      await status(c.managerA!.call(routes.createUser, { body: body(x.roleIds.admin, 'store', x.storeA) })),
+      await statusOf(c.managerA!.call(routes.createUser, { body: body(x.roleIds.admin, 'store', x.storeA) })),
     ).toBe(403);
     expect(
-      await status(c.managerA!.call(routes.createUser, { body: body(x.roleIds.leadership, 'all') })),
+      await statusOf(c.managerA!.call(routes.createUser, { body: body(x.roleIds.leadership, 'all') })),
     ).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.managerA!.call(routes.setUserGrants, {
           params: { id: ids.rep1! },
           body: { grants: [{ roleId: x.roleIds.admin, scope: 'all' }] },
@@ -165,9 +158,9 @@ describe('own scope', () => {
   it('a sales rep sees only their own accounts', async () => {
     const list = await c.rep1!.call(routes.listCustomers, { query: {} });
     expect(list.items.map((i) => i.id)).toEqual([ids.custA1]);
-    expect(await status(c.rep1!.call(routes.getCustomer, { params: { id: ids.custA2! } }))).toBe(403);
+    expect(await statusOf(c.rep1!.call(routes.getCustomer, { params: { id: ids.custA2! } }))).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.rep1!.call(routes.updateCustomer, { params: { id: ids.custA2! }, body: { name: 'mine now' } }),
       ),
     ).toBe(403);
@@ -175,12 +168,12 @@ describe('own scope', () => {
 
   it('a sales rep cannot hand an account to someone else or create one for a colleague', async () => {
     expect(
-      await status(
+      await statusOf(
         c.rep1!.call(routes.updateCustomer, { params: { id: ids.custA1! }, body: { salesRepId: ids.rep2! } }),
       ),
     ).toBe(403);
     expect(
-      await status(
+      await statusOf(
         c.rep1!.call(routes.createCustomer, { body: { name: 'For rep2', salesRepId: ids.rep2! } }),
       ),
     ).toBe(403);
@@ -246,20 +239,20 @@ describe('tenant isolation', () => {
     });
     expect(made.id).not.toBe(ids.custA1);
     expect(made.createdAt.startsWith('2000')).toBe(false);
-    expect(await status(c.adminX!.call(routes.getCustomer, { params: { id: made.id } }))).toBe(404);
+    expect(await statusOf(c.adminX!.call(routes.getCustomer, { params: { id: made.id } }))).toBe(404);
   });
 
   it('references into another business are refused', async () => {
     expect(
-      await status(c.adminY!.call(routes.createCustomer, { body: { name: 'Bad ref', storeId: x.storeA } })),
+      await statusOf(c.adminY!.call(routes.createCustomer, { body: { name: 'Bad ref', storeId: x.storeA } })),
     ).toBe(404);
     expect(
-      await status(
+      await statusOf(
         c.adminY!.call(routes.createCustomer, { body: { name: 'Bad rep', salesRepId: ids.rep1! } }),
       ),
     ).toBe(404);
     expect(
-      await status(
+      await statusOf(
         c.adminY!.call(routes.createUser, {
           body: {
             username: 'cross-grant',

@@ -1,21 +1,12 @@
-import { ApiError, routes } from '@orderloop/contract';
+import { routes } from '@orderloop/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemOf } from './expect-problem.ts';
 import { makeBusiness, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let s: TestServer;
 let biz: TestBusiness;
 let admin: Awaited<ReturnType<TestServer['loginToken']>>;
-
-const problem = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected failure');
-};
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -52,7 +43,7 @@ describe('users', () => {
     await admin.call(routes.createUser, {
       body: { username: 'dup-user', displayName: 'A', phone: '13311112222', password: 'long-enough-pw' },
     });
-    const byName = await problem(
+    const byName = await problemOf(
       admin.call(routes.createUser, {
         body: { username: 'dup-user', displayName: 'B', password: 'long-enough-pw' },
       }),
@@ -62,7 +53,7 @@ describe('users', () => {
       'ALREADY_EXISTS',
       'body.username',
     ]);
-    const byPhone = await problem(
+    const byPhone = await problemOf(
       admin.call(routes.createUser, {
         body: { username: 'dup-user-2', displayName: 'B', phone: '13311112222', password: 'long-enough-pw' },
       }),
@@ -71,7 +62,7 @@ describe('users', () => {
   });
 
   it('explains a weak password and a bad username in the caller language', async () => {
-    const p = await problem(
+    const p = await problemOf(
       admin.call(routes.createUser, {
         body: { username: '!', displayName: 'x', password: 'short' },
         headers: { 'accept-language': 'ja' },
@@ -82,7 +73,7 @@ describe('users', () => {
   });
 
   it('a store-scoped grant without a store is refused', async () => {
-    const p = await problem(
+    const p = await problemOf(
       admin.call(routes.createUser, {
         body: {
           username: 'nostore',
@@ -112,7 +103,7 @@ describe('roles', () => {
     const u = await makeUser(s.database.db, biz, [{ role: role.id, scope: 'all' }]);
     const c = await s.loginToken(u.username, PASSWORD);
     await expect(c.call(routes.listAudit, { query: {} })).resolves.toBeTruthy();
-    expect((await problem(c.call(routes.listStores))).status).toBe(403);
+    expect((await problemOf(c.call(routes.listStores))).status).toBe(403);
     await admin.call(routes.updateRole, {
       params: { id: role.id },
       body: { permissions: ['audit.read', 'stores.read'] },
@@ -121,11 +112,13 @@ describe('roles', () => {
   });
 
   it('refuses to delete a built-in role or a role in use; deletes an unused one', async () => {
-    expect((await problem(admin.call(routes.deleteRole, { params: { id: biz.roleIds.cashier } }))).code).toBe(
+    expect(
+      (await problemOf(admin.call(routes.deleteRole, { params: { id: biz.roleIds.cashier } }))).code,
+    ).toBe('CONFLICT');
+    const used = (await admin.call(routes.listRoles)).find((r) => r.key === 'auditor')!;
+    expect((await problemOf(admin.call(routes.deleteRole, { params: { id: used.id } }))).code).toBe(
       'CONFLICT',
     );
-    const used = (await admin.call(routes.listRoles)).find((r) => r.key === 'auditor')!;
-    expect((await problem(admin.call(routes.deleteRole, { params: { id: used.id } }))).code).toBe('CONFLICT');
     const spare = await admin.call(routes.createRole, {
       body: { key: 'spare', name: 'Spare', permissions: [] },
     });
@@ -147,7 +140,7 @@ describe('roles', () => {
     const c = await s.loginToken(u.username, PASSWORD);
     expect(
       (
-        await problem(
+        await problemOf(
           c.call(routes.createRole, { body: { key: 'sneaky', name: 'x', permissions: ['audit.read'] } }),
         )
       ).status,
@@ -165,10 +158,10 @@ describe('roles', () => {
 describe('validation messages', () => {
   it('translates the contract rules too, in every language', async () => {
     const body = { username: '!', displayName: 'x', password: 'long-enough-pw', phone: 'abc' };
-    const zh = await problem(
+    const zh = await problemOf(
       admin.call(routes.createUser, { body, headers: { 'accept-language': 'zh-CN' } }),
     );
-    const en = await problem(admin.call(routes.createUser, { body, headers: { 'accept-language': 'en' } }));
+    const en = await problemOf(admin.call(routes.createUser, { body, headers: { 'accept-language': 'en' } }));
     expect(zh.fields?.find((f) => f.field === 'body.username')?.message).toBe(
       '3–40 位字母、数字、点、横线或下划线',
     );
@@ -181,7 +174,7 @@ describe('conflict messages', () => {
     await admin.call(routes.createUser, {
       body: { username: 'taken-name', displayName: 'A', password: 'long-enough-pw' },
     });
-    const zh = await problem(
+    const zh = await problemOf(
       admin.call(routes.createUser, {
         body: { username: 'taken-name', displayName: 'B', password: 'long-enough-pw' },
         headers: { 'accept-language': 'zh-CN' },

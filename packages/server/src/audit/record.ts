@@ -60,3 +60,7 @@ export async function recordAudit(db: DbOrTx, ctx: Ctx, e: AuditInput): Promise<
   });
   ctx.audited = true;
 }
+
+/** The record's current values of exactly the fields an edit touches: the "before" of its audit entry. */
+export const fieldsOf = (record: object, edit: object): Record<string, unknown> =>
+  Object.fromEntries(Object.keys(edit).map((k) => [k, (record as Record<string, unknown>)[k]]));

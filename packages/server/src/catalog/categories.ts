@@ -2,7 +2,7 @@ import type { categoryInputSchema, updateCategorySchema } from '@orderloop/contr
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requirePermission } from '../access/access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { fieldsOf, recordAudit } from '../audit/record.ts';
 import { categories } from '../db/catalog-schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { NotFoundError, ValidationError } from '../lib/errors.ts';
@@ -77,7 +77,7 @@ export async function updateCategory(ctx: Ctx, id: string, input: z.output<typeo
   await checkParent(ctx, scope.actor.businessId, id, input.parentId);
   await ctx.db.transaction(async (tx) => {
     await tx.update(categories).set(input).where(eq(categories.id, id));
-    const prev = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof Row]]));
+    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'category.updated',
       entityType: 'category',

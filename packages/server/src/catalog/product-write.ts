@@ -2,7 +2,7 @@ import type { productInputSchema, updateProductSchema } from '@orderloop/contrac
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertInScope, requirePermission, type Scope } from '../access/access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { fieldsOf, recordAudit } from '../audit/record.ts';
 import {
   categories,
   type OptionGroup,
@@ -147,7 +147,7 @@ export async function updateProduct(ctx: Ctx, id: string, input: Patch) {
       const { skus: newSkus, ...fields } = input;
       if (Object.keys(fields).length) await tx.update(products).set(fields).where(eq(products.id, id));
       if (newSkus) await writeSkus(tx, scope.actor.businessId, id, newSkus);
-      const prev = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof typeof before]]));
+      const prev = fieldsOf(before, input);
       await recordAudit(tx, ctx, {
         action: 'product.updated',
         entityType: 'product',

@@ -2,7 +2,7 @@ import type { createCustomerSchema, customerListQuery, updateCustomerSchema } fr
 import { and, desc, eq, ilike, inArray, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertInScope, requirePermission, type Scope, scopeFilter } from '../access/access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { fieldsOf, recordAudit } from '../audit/record.ts';
 import { priceLists } from '../db/catalog-schema.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { customerIdentities, customers, stores, users } from '../db/schema.ts';
@@ -145,7 +145,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: Input) {
   await checkRefs(ctx, scope, input);
   await ctx.db.transaction(async (tx) => {
     await tx.update(customers).set(input).where(eq(customers.id, id));
-    const prev = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof Row]]));
+    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'customer.updated',
       entityType: 'customer',

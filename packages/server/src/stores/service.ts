@@ -2,7 +2,7 @@ import type { createStoreSchema, updateStoreSchema } from '@orderloop/contract';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requirePermission, type Scope, storesOf } from '../access/access.ts';
-import { recordAudit } from '../audit/record.ts';
+import { fieldsOf, recordAudit } from '../audit/record.ts';
 import { stores } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../lib/errors.ts';
@@ -85,7 +85,7 @@ export async function updateStore(ctx: Ctx, id: string, input: z.output<typeof u
   const before = await findStore(ctx, scope, id);
   await ctx.db.transaction(async (tx) => {
     await tx.update(stores).set(input).where(eq(stores.id, id));
-    const prev = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof StoreRow]]));
+    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'store.updated',
       entityType: 'store',

@@ -9,7 +9,7 @@ import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm
 import type { z } from 'zod';
 import { canGrant, requirePermission, type Scope } from '../access/access.ts';
 import type { Grant } from '../access/actor.ts';
-import { recordAudit } from '../audit/record.ts';
+import { fieldsOf, recordAudit } from '../audit/record.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { roleGrants, roles, stores, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
@@ -244,7 +244,7 @@ export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof up
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set(input).where(eq(users.id, id));
       if (input.status === 'disabled' && user.status !== 'disabled') await revokeUserSessions(tx, id, now);
-      const before = Object.fromEntries(Object.keys(input).map((k) => [k, user[k as keyof UserRow]]));
+      const before = fieldsOf(user, input);
       await recordAudit(tx, ctx, {
         action: 'user.updated',
         entityType: 'user',
