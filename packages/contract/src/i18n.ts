@@ -85,6 +85,7 @@ export const errorTitles: Record<ErrorCode, Text> = {
   ALREADY_EXISTS: { 'zh-CN': '已存在', en: 'Already exists', ja: 'すでに存在します' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁', en: 'Too many requests', ja: 'リクエストが多すぎます' },
   FEATURE_DISABLED: { 'zh-CN': '该功能未开启', en: 'This feature is turned off', ja: 'この機能は無効です' },
+  OUT_OF_STOCK: { 'zh-CN': '库存不足', en: 'Out of stock', ja: '在庫不足' },
   IDEMPOTENCY_KEY_MISSING: {
     'zh-CN': '缺少幂等键',
     en: 'Idempotency-Key header required',
@@ -226,6 +227,31 @@ export const messages = {
     en: 'This SKU is not stock-tracked in this store; track it first.',
     ja: 'この SKU はこの店舗で在庫管理されていません。先に在庫管理を有効にしてください。',
   },
+  'stock.out': {
+    'zh-CN': '{sku} 库存不足：需要 {wanted}，仅剩 {available}。',
+    en: '{sku} is out of stock: {wanted} wanted, {available} available.',
+    ja: '{sku} の在庫が不足しています：{wanted} 個必要、残り {available} 個。',
+  },
+  'order.unavailable': {
+    'zh-CN': '{count} 个商品当前无法下单。',
+    en: '{count} item(s) cannot be ordered right now.',
+    ja: '{count} 件の商品は現在注文できません。',
+  },
+  'idempotency.missing': {
+    'zh-CN': '提交订单需要 Idempotency-Key 请求头。',
+    en: 'Submitting an order needs an Idempotency-Key header.',
+    ja: '注文の送信には Idempotency-Key ヘッダーが必要です。',
+  },
+  'idempotency.reused': {
+    'zh-CN': '该幂等键已用于内容不同的请求。',
+    en: 'This idempotency key was used for a different request.',
+    ja: 'この冪等キーは別の内容のリクエストに使われています。',
+  },
+  'idempotency.running': {
+    'zh-CN': '相同的请求正在处理，请稍后重试。',
+    en: 'The same request is still being processed; retry shortly.',
+    ja: '同じリクエストを処理中です。しばらくしてから再試行してください。',
+  },
   'feature.devLogin': {
     'zh-CN': '开发登录未开启（DEV_LOGIN）。',
     en: 'Development login is turned off (DEV_LOGIN).',
@@ -273,6 +299,7 @@ export const entityLabels: Record<string, Text> = {
   customer: { 'zh-CN': '客户', en: 'customer', ja: '顧客' },
   business: { 'zh-CN': '企业', en: 'business', ja: '事業者' },
   product: { 'zh-CN': '商品', en: 'product', ja: '商品' },
+  order: { 'zh-CN': '订单', en: 'order', ja: '注文' },
   category: { 'zh-CN': '分类', en: 'category', ja: 'カテゴリ' },
   SKU: { 'zh-CN': 'SKU', en: 'SKU', ja: 'SKU' },
   'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },

@@ -14,6 +14,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
+import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...auditEndpoints,
     ...catalogEndpoints,
     ...quoteEndpoints,
+    ...orderEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -64,6 +64,15 @@ beforeAll(async () => {
     })
   ).id;
   ids.priceList = (await c.adminX!.call(routes.createPriceList, { body: { name: 'X list', items: [] } })).id;
+  const skuId = (await c.adminX!.call(routes.getProduct, { params: { id: ids.product } })).skus[0]!.id;
+  const order = (storeId: string) => ({
+    storeId,
+    fulfilment: 'pickup' as const,
+    lines: [{ skuId, quantity: 1 }],
+  });
+  ids.orderA = (await c.adminX!.call(routes.createOrder, { body: order(x.storeA) })).id;
+  ids.orderB = (await c.adminX!.call(routes.createOrder, { body: order(x.storeB) })).id;
+  ids.orderRep1 = (await c.rep1!.call(routes.createOrder, { body: order(x.storeA) })).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -154,6 +163,20 @@ describe('store scope', () => {
   });
 });
 
+describe('orders by scope', () => {
+  it('store staff read orders of their store only', async () => {
+    expect((await c.coordA!.call(routes.getOrder, { params: { id: ids.orderA! } })).storeId).toBe(x.storeA);
+    expect(await statusOf(c.coordA!.call(routes.getOrder, { params: { id: ids.orderB! } }))).toBe(403);
+  });
+  it('a sales rep reads only their own orders', async () => {
+    expect((await c.rep1!.call(routes.getOrder, { params: { id: ids.orderRep1! } })).salesRepId).toBe(
+      ids.rep1,
+    );
+    expect(await statusOf(c.rep1!.call(routes.getOrder, { params: { id: ids.orderA! } }))).toBe(403);
+    expect(await statusOf(c.rep2!.call(routes.getOrder, { params: { id: ids.orderRep1! } }))).toBe(403);
+  });
+});
+
 describe('own scope', () => {
   it('a sales rep sees only their own accounts', async () => {
     const list = await c.rep1!.call(routes.listCustomers, { query: {} });
@@ -209,6 +232,7 @@ describe('tenant isolation', () => {
     updateProduct: () => ids.product!,
     setSoldOut: () => ids.product!,
     updatePriceList: () => ids.priceList!,
+    getOrder: () => ids.orderA!,
     users: () => ids.coordA!,
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,

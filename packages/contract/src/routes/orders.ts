@@ -1,4 +1,6 @@
 import { defineRoute, type RouteDef } from '../route.ts';
+import { idParams } from '../schemas/common.ts';
+import { createOrderSchema, customerCreateOrderSchema, orderSchema } from '../schemas/orders.ts';
 import { customerQuoteRequestSchema, quoteRequestSchema, quoteSchema } from '../schemas/quote.ts';
 import { customer, staff } from './access.ts';
 
@@ -23,5 +25,47 @@ export const orderRoutes = {
     body: customerQuoteRequestSchema,
     response: quoteSchema,
     readOnly: true,
+  }),
+  createOrder: defineRoute({
+    method: 'POST',
+    path: '/api/orders',
+    summary:
+      'Enter an order (or save a draft): priced, numbered and, when submitted, stock reserved — all or nothing',
+    tag: 'orders',
+    access: staff('orders.create'),
+    body: createOrderSchema,
+    response: orderSchema,
+    status: 201,
+    idempotency: 'optional',
+  }),
+  getOrder: defineRoute({
+    method: 'GET',
+    path: '/api/orders/:id',
+    summary: 'One order',
+    tag: 'orders',
+    access: staff('orders.read'),
+    params: idParams,
+    response: orderSchema,
+  }),
+  customerCreateOrder: defineRoute({
+    method: 'POST',
+    path: '/api/customer/orders',
+    summary:
+      'Submit the signed-in customer’s cart; an Idempotency-Key is required so a double tap makes one order',
+    tag: 'orders',
+    access: customer,
+    body: customerCreateOrderSchema,
+    response: orderSchema,
+    status: 201,
+    idempotency: 'required',
+  }),
+  customerGetOrder: defineRoute({
+    method: 'GET',
+    path: '/api/customer/orders/:id',
+    summary: 'One of my orders',
+    tag: 'orders',
+    access: customer,
+    params: idParams,
+    response: orderSchema,
   }),
 } satisfies Record<string, RouteDef>;

@@ -7,9 +7,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as catalog from './catalog-schema.ts';
+import * as ordersSchema from './order-schema.ts';
 import * as core from './schema.ts';
 
-export const schema = { ...core, ...catalog };
+export const schema = { ...core, ...catalog, ...ordersSchema };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -78,3 +78,24 @@ export const constraintOf = (err: unknown): string | undefined => {
   const e = err as { constraint?: string; cause?: { constraint?: string } };
   return e?.constraint ?? e?.cause?.constraint;
 };
+
+export class OutOfStockError extends AppError {
+  constructor(sku: string, wanted: number, available: number, field: string) {
+    super('OUT_OF_STOCK', { key: 'stock.out', vars: { sku, wanted, available } });
+    this.fields = [{ field, code: 'out_of_stock', message: '' }];
+    this.meta = { sku, wanted, available };
+  }
+}
+
+export class IdempotencyError extends AppError {
+  constructor(code: 'IDEMPOTENCY_KEY_MISSING' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_IN_PROGRESS') {
+    const key =
+      code === 'IDEMPOTENCY_KEY_MISSING'
+        ? 'idempotency.missing'
+        : code === 'IDEMPOTENCY_KEY_REUSED'
+          ? 'idempotency.reused'
+          : 'idempotency.running';
+    super(code, { key });
+    if (code === 'IDEMPOTENCY_IN_PROGRESS') this.headers = { 'retry-after': '1' };
+  }
+}

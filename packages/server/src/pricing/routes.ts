@@ -1,24 +1,16 @@
 import { routes } from '@orderloop/contract';
-import { assertStoreAccess, effectiveScope, requireCustomer, requirePermission } from '../access/access.ts';
+import { assertStoreAccess, requireCustomer, requirePermission } from '../access/access.ts';
 import type { Ctx } from '../http/context.ts';
 import { type Endpoint, endpoint } from '../http/register.ts';
-import { ForbiddenError } from '../lib/errors.ts';
 import { storeOfBusiness } from '../stores/lookup.ts';
+import { assertOverrideAllowed } from './override.ts';
 import { buildQuote, type QuoteInput } from './quote.ts';
 
 export async function staffQuote(ctx: Ctx, input: QuoteInput) {
   const scope = requirePermission(ctx.actor, 'orders.create');
   const store = await storeOfBusiness(ctx.db, scope.actor.businessId, input.storeId);
   assertStoreAccess(scope, store.id);
-  const overrides = input.lines.findIndex((l) => l.overridePrice != null);
-  if (overrides >= 0 && !effectiveScope(scope.actor, 'orders.override_price')) {
-    const err = new ForbiddenError({
-      key: 'forbidden.permission',
-      vars: { permission: 'orders.override_price' },
-    });
-    err.fields = [{ field: `body.lines.${overrides}.overridePrice`, code: 'forbidden', message: '' }];
-    throw err;
-  }
+  assertOverrideAllowed(scope, input);
   return buildQuote(ctx.db, store, input.customerId ?? null, input, ctx.clock.now());
 }
 

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { idSchema, phoneSchema, timestampSchema } from './common.ts';
+import { customerQuoteRequestSchema, discountSchema, fulfilmentSchema, quoteRequestSchema } from './quote.ts';
+
+export const fulfilmentDetailsSchema = z
+  .object({
+    tableNumber: z.string().trim().min(1).max(20).optional().describe('dine-in: from the table QR code'),
+    pickupAt: z.iso.datetime({ offset: true }).optional().describe('pickup: when the customer comes'),
+    address: z.string().trim().min(1).max(300).optional().describe('delivery'),
+    requestedDate: z.iso.date().optional().describe('B2B shipment: requested delivery date'),
+  })
+  .default({});
+
+export const contactSchema = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), phone: phoneSchema.optional() })
+  .default({});
+
+const orderExtras = {
+  fulfilmentDetails: fulfilmentDetailsSchema,
+  contact: contactSchema,
+  notes: z.string().trim().max(2000).nullable().optional(),
+  clientTotal: z
+    .number()
+    .int()
+    .optional()
+    .describe('What the client showed; never used for pricing, only reported back when it differs'),
+};
+
+export const createOrderSchema = quoteRequestSchema.extend({
+  ...orderExtras,
+  submit: z
+    .boolean()
+    .default(true)
+    .describe('false saves a draft: no stock is reserved until it is submitted'),
+  tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  customFields: z
+    .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+    .default({}),
+  salesRepId: idSchema.nullable().optional(),
+  assignedTo: idSchema.nullable().optional(),
+});
+
+export const customerCreateOrderSchema = customerQuoteRequestSchema.extend(orderExtras);
+
+export const orderLineSchema = z.object({
+  id: idSchema,
+  lineNo: z.number().int(),
+  skuId: idSchema,
+  productId: idSchema,
+  productName: z.string(),
+  skuCode: z.string(),
+  skuLabel: z.string(),
+  modifiers: z.record(z.string(), z.string()),
+  modifiersLabel: z.string(),
+  quantity: z.number().int(),
+  unitPrice: z.number().int(),
+  priceSource: z.enum(['base', 'price_list', 'override']),
+  discount: discountSchema.nullable(),
+  gross: z.number().int(),
+  lineDiscount: z.number().int(),
+  orderDiscount: z.number().int(),
+  net: z.number().int(),
+  tax: z.number().int(),
+  total: z.number().int(),
+});
+
+export const orderSchema = z
+  .object({
+    id: idSchema,
+    number: z.string().describe('Human-readable, per store and local day: A-20261122-0042'),
+    storeId: idSchema,
+    customerId: idSchema.nullable(),
+    contact: z.object({ name: z.string().optional(), phone: z.string().optional() }),
+    channel: z.enum(['console', 'miniapp', 'erp_import']),
+    fulfilment: fulfilmentSchema,
+    fulfilmentDetails: z.object({
+      tableNumber: z.string().optional(),
+      pickupAt: z.string().optional(),
+      address: z.string().optional(),
+      requestedDate: z.string().optional(),
+    }),
+    notes: z.string().nullable(),
+    state: z.string(),
+    version: z.number().int(),
+    currency: z.string(),
+    taxMode: z.enum(['inclusive', 'exclusive']),
+    lines: z.array(orderLineSchema),
+    fees: z.array(z.object({ code: z.string(), amount: z.number().int(), tax: z.number().int() })),
+    orderDiscount: discountSchema.nullable(),
+    subtotal: z.number().int(),
+    discount: z.number().int(),
+    feesTotal: z.number().int(),
+    tax: z.number().int(),
+    total: z.number().int(),
+    priceOverridden: z.boolean(),
+    paymentStatus: z.enum(['unpaid', 'partially_paid', 'paid', 'refunded']),
+    stockReserved: z.boolean(),
+    salesRepId: idSchema.nullable(),
+    assignedTo: idSchema.nullable(),
+    createdBy: idSchema.nullable(),
+    tags: z.array(z.string()),
+    customFields: z.record(z.string(), z.unknown()),
+    submittedAt: timestampSchema.nullable(),
+    createdAt: timestampSchema,
+    updatedAt: timestampSchema,
+    clientTotalMismatch: z
+      .boolean()
+      .optional()
+      .describe(
+        'The client sent a total that differs from the computed one; this order carries the computed one',
+      ),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;

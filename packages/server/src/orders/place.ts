@@ -1,0 +1,171 @@
+import type { Order, Quote } from '@orderloop/contract';
+import { recordAudit } from '../audit/record.ts';
+import { orderLines, orders } from '../db/order-schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { ConflictError, OutOfStockError } from '../lib/errors.ts';
+import { type Claim, completeIdempotency, releaseIdempotency } from '../lib/idempotency.ts';
+import { newId } from '../lib/ids.ts';
+import { buildQuote, type QuoteInput } from '../pricing/quote.ts';
+import { nextOrderNumber } from './numbering.ts';
+import { reserveStock } from './reserve.ts';
+import { toOrder } from './to-order.ts';
+
+type Store = { id: string; businessId: string; code: string; timezone: string; currency: string };
+
+export type Placement = {
+  store: Store;
+  customerId: string | null;
+  channel: 'console' | 'miniapp' | 'erp_import';
+  submit: boolean;
+  quote: QuoteInput;
+  fields: {
+    contact: { name?: string; phone?: string };
+    fulfilmentDetails: Record<string, string | undefined>;
+    notes: string | null;
+    tags: string[];
+    customFields: Record<string, unknown>;
+    salesRepId: string | null;
+    assignedTo: string | null;
+    createdBy: string | null;
+  };
+  clientTotal?: number;
+  claim: Claim;
+};
+
+/** A quote with any unavailable line cannot become an order; out of stock names the SKU. */
+function assertOrderable(q: Quote) {
+  const i = q.lines.findIndex((l) => l.unavailable === 'out_of_stock');
+  if (i >= 0) {
+    const l = q.lines[i]!;
+    throw new OutOfStockError(
+      l.skuCode,
+      l.quantity,
+      Math.max(0, l.stockAvailable ?? 0),
+      `body.lines.${i}.quantity`,
+    );
+  }
+  if (!q.orderable) {
+    const err = new ConflictError('CONFLICT', {
+      key: 'order.unavailable',
+      vars: { count: q.lines.filter((l) => l.unavailable).length },
+    });
+    err.fields = q.lines.flatMap((l, n) =>
+      l.unavailable ? [{ field: `body.lines.${n}.skuId`, code: l.unavailable, message: l.unavailable }] : [],
+    );
+    throw err;
+  }
+}
+
+/**
+ * Prices (server-side, from the database only), numbers and writes an order; when submitted, also
+ * reserves its stock — order, lines, reservations, ledger, audit and the idempotency record commit
+ * together or not at all.
+ */
+export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
+  try {
+    const now = ctx.clock.now();
+    const quote = await buildQuote(ctx.db, p.store, p.customerId, p.quote, now);
+    assertOrderable(quote);
+    const number = await nextOrderNumber(ctx.db, p.store, now);
+    const id = newId(now.getTime());
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(orders)
+        .values({
+          id,
+          businessId: p.store.businessId,
+          storeId: p.store.id,
+          number,
+          customerId: p.customerId,
+          channel: p.channel,
+          fulfilment: p.quote.fulfilment,
+          ...p.fields,
+          state: p.submit ? 'submitted' : 'draft',
+          currency: quote.currency,
+          taxMode: quote.taxMode,
+          subtotal: quote.subtotal,
+          discount: quote.discount,
+          feesTotal: quote.feesTotal,
+          tax: quote.tax,
+          total: quote.total,
+          fees: quote.fees,
+          orderDiscount: p.quote.orderDiscount ?? null,
+          priceOverridden: quote.lines.some((l) => l.priceSource === 'override'),
+          stockReserved: p.submit,
+          submittedAt: p.submit ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const lines = await tx
+        .insert(orderLines)
+        .values(
+          quote.lines.map((l, i) => ({
+            id: newId(now.getTime()),
+            orderId: id,
+            lineNo: i + 1,
+            skuId: l.skuId,
+            productId: l.productId,
+            productName: l.productName,
+            skuCode: l.skuCode,
+            skuLabel: l.skuLabel,
+            modifiers: l.modifiers,
+            modifiersLabel: l.modifiersLabel,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            priceSource: l.priceSource,
+            discount: p.quote.lines[i]?.discount ?? null,
+            gross: l.gross,
+            lineDiscount: l.lineDiscount,
+            orderDiscount: l.orderDiscount,
+            net: l.net,
+            tax: l.tax,
+            total: l.total,
+          })),
+        )
+        .returning();
+      if (p.submit) {
+        await reserveStock(
+          tx,
+          {
+            businessId: p.store.businessId,
+            storeId: p.store.id,
+            orderId: id,
+            actorId: p.fields.createdBy,
+            now,
+          },
+          quote.lines.map((l, i) => ({
+            skuId: l.skuId,
+            skuCode: l.skuCode,
+            quantity: l.quantity,
+            field: `body.lines.${i}.quantity`,
+          })),
+        );
+      }
+      await recordAudit(tx, ctx, {
+        action: p.submit ? 'order.submitted' : 'order.draft_saved',
+        entityType: 'order',
+        entityId: id,
+        storeId: p.store.id,
+        after: {
+          number,
+          total: quote.total,
+          lines: quote.lines.length,
+          channel: p.channel,
+          priceOverridden: row!.priceOverridden,
+        },
+      });
+      const order = {
+        ...toOrder(row!, lines),
+        ...(p.clientTotal !== undefined && p.clientTotal !== quote.total
+          ? { clientTotalMismatch: true }
+          : {}),
+      };
+      await completeIdempotency(tx, p.claim, 201, order);
+      return order;
+    });
+  } catch (err) {
+    await releaseIdempotency(ctx.db, p.claim);
+    throw err;
+  }
+}
