@@ -1,6 +1,12 @@
 import { defineRoute, type RouteDef } from '../route.ts';
-import { idParams } from '../schemas/common.ts';
-import { createOrderSchema, customerCreateOrderSchema, orderSchema } from '../schemas/orders.ts';
+import { cursorQuery, idParams, page } from '../schemas/common.ts';
+import {
+  createOrderSchema,
+  customerCreateOrderSchema,
+  orderListQuery,
+  orderSchema,
+  orderSummarySchema,
+} from '../schemas/orders.ts';
 import { customerQuoteRequestSchema, quoteRequestSchema, quoteSchema } from '../schemas/quote.ts';
 import { customer, staff } from './access.ts';
 
@@ -37,6 +43,15 @@ export const orderRoutes = {
     response: orderSchema,
     status: 201,
     idempotency: 'optional',
+  }),
+  listOrders: defineRoute({
+    method: 'GET',
+    path: '/api/orders',
+    summary: 'Orders within my scope: filters, search, sort, keyset pages',
+    tag: 'orders',
+    access: staff('orders.read'),
+    query: cursorQuery.extend(orderListQuery.shape),
+    response: page(orderSummarySchema),
   }),
   getOrder: defineRoute({
     method: 'GET',

@@ -112,3 +112,50 @@ export const orderSchema = z
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof orderSchema>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20));
+
+export const orderSortSchema = z.enum(['createdAt', '-createdAt', 'total', '-total', 'number', '-number']);
+
+export const orderListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Searches order number, contact name and phone, notes'),
+  storeId: idSchema.optional(),
+  state: csv(z.string().max(40)).optional().describe('Comma-separated states'),
+  channel: csv(z.enum(['console', 'miniapp', 'erp_import'])).optional(),
+  paymentStatus: csv(z.enum(['unpaid', 'partially_paid', 'paid', 'refunded'])).optional(),
+  fulfilment: csv(fulfilmentSchema).optional(),
+  customerId: idSchema.optional(),
+  salesRepId: idSchema.optional(),
+  productId: idSchema.optional().describe('Orders with a line of this product'),
+  skuId: idSchema.optional(),
+  tag: z.string().trim().max(30).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
+  totalMin: z.coerce.number().int().optional(),
+  totalMax: z.coerce.number().int().optional(),
+  sort: orderSortSchema.default('-createdAt'),
+});
+
+export const orderSummarySchema = orderSchema
+  .pick({
+    id: true,
+    number: true,
+    storeId: true,
+    customerId: true,
+    contact: true,
+    channel: true,
+    fulfilment: true,
+    state: true,
+    currency: true,
+    total: true,
+    paymentStatus: true,
+    salesRepId: true,
+    assignedTo: true,
+    tags: true,
+    submittedAt: true,
+    createdAt: true,
+  })
+  .extend({ lineCount: z.number().int(), customerName: z.string().nullable() })
+  .meta({ id: 'OrderSummary' });
+export type OrderSummary = z.infer<typeof orderSummarySchema>;

@@ -68,8 +68,16 @@ export const orders = pgTable(
     submittedAt: ts('submitted_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    // what the list's search box looks in: number, contact name and phone, notes
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(number || ' ' || coalesce(contact->>'name', '') || ' ' || coalesce(contact->>'phone', '') || ' ' || coalesce(notes, ''))`,
+    ),
   },
   (t) => [
+    index('orders_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('orders_business_state_created_idx').on(t.businessId, t.state, t.createdAt, t.id),
+    index('orders_business_total_idx').on(t.businessId, t.total, t.id),
+    index('orders_tags_idx').using('gin', t.tags),
     uniqueIndex('orders_store_number_uq').on(t.storeId, t.number),
     index('orders_business_created_idx').on(t.businessId, t.createdAt, t.id),
     index('orders_store_created_idx').on(t.storeId, t.createdAt, t.id),

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../http/context.ts';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { type Created, createCustomerOrder, createStaffOrder } from './create.ts';
+import { listOrders } from './list.ts';
 import { getCustomerOrder, getOrder } from './read.ts';
 
 const idempotencyKey = (req: FastifyRequest) => {
@@ -23,6 +24,7 @@ export const orderEndpoints: Endpoint[] = [
   endpoint(routes.createOrder, async (ctx, { body }, { req, reply }) =>
     answer(ctx, reply, await createStaffOrder(ctx, body, idempotencyKey(req))),
   ),
+  endpoint(routes.listOrders, (ctx, { query }) => listOrders(ctx, query)),
   endpoint(routes.getOrder, (ctx, { params }) => getOrder(ctx, params.id)),
   endpoint(routes.customerCreateOrder, async (ctx, { body }, { req, reply }) =>
     answer(ctx, reply, await createCustomerOrder(ctx, body, idempotencyKey(req))),

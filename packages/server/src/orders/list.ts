@@ -1,0 +1,107 @@
+import type { OrderSummary, orderListQuery } from '@orderloop/contract';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { requirePermission, scopeFilter } from '../access/access.ts';
+import { orderLines, orders } from '../db/order-schema.ts';
+import { customers } from '../db/schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { decodeCursor, pageOf } from '../lib/cursor.ts';
+
+type Query = z.output<typeof orderListQuery> & { cursor?: string; limit: number };
+
+const sortColumns = { createdAt: orders.createdAt, total: orders.total, number: orders.number } as const;
+
+/** Keyset condition "after (value, id)" in the sort's direction: pages stay fast however deep. */
+function after(
+  column: (typeof sortColumns)[keyof typeof sortColumns],
+  descending: boolean,
+  value: unknown,
+  id: string,
+): SQL {
+  const cmp = descending ? lt : gt;
+  return or(cmp(column, value as never), and(eq(column, value as never), cmp(orders.id, id)))!;
+}
+
+export async function listOrders(
+  ctx: Ctx,
+  q: Query,
+): Promise<{ items: OrderSummary[]; nextCursor: string | null }> {
+  const scope = requirePermission(ctx.actor, 'orders.read');
+  const descending = q.sort.startsWith('-');
+  const key = q.sort.replace('-', '') as keyof typeof sortColumns;
+  const column = sortColumns[key];
+  const cursor = decodeCursor(q.cursor, 3) as [string, unknown, string] | null;
+  const cursorValue =
+    cursor && cursor[0] === q.sort
+      ? key === 'createdAt'
+        ? new Date(cursor[1] as string)
+        : cursor[1]
+      : undefined;
+  const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
+
+  const rows = await ctx.db
+    .select({
+      o: orders,
+      customerName: customers.name,
+      lineCount: sql<number>`(SELECT count(*)::int FROM ${orderLines} l WHERE l.order_id = ${orders.id})`,
+    })
+    .from(orders)
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(
+      and(
+        eq(orders.businessId, scope.actor.businessId),
+        scopeFilter(scope, { store: orders.storeId, owners: [orders.salesRepId, orders.createdBy] }),
+        q.storeId ? eq(orders.storeId, q.storeId) : undefined,
+        q.state?.length ? inArray(orders.state, q.state) : undefined,
+        q.channel?.length ? inArray(orders.channel, q.channel) : undefined,
+        q.paymentStatus?.length ? inArray(orders.paymentStatus, q.paymentStatus) : undefined,
+        q.fulfilment?.length ? inArray(orders.fulfilment, q.fulfilment) : undefined,
+        q.customerId ? eq(orders.customerId, q.customerId) : undefined,
+        q.salesRepId ? eq(orders.salesRepId, q.salesRepId) : undefined,
+        q.tag ? sql`${orders.tags} @> ARRAY[${q.tag}]::text[]` : undefined,
+        q.createdFrom ? gte(orders.createdAt, new Date(q.createdFrom)) : undefined,
+        q.createdTo ? lt(orders.createdAt, new Date(q.createdTo)) : undefined,
+        q.totalMin !== undefined ? gte(orders.total, q.totalMin) : undefined,
+        q.totalMax !== undefined ? lte(orders.total, q.totalMax) : undefined,
+        q.productId
+          ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.product_id = ${q.productId})`
+          : undefined,
+        q.skuId
+          ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.sku_id = ${q.skuId})`
+          : undefined,
+        like ? sql`${orders.searchText} LIKE ${like}` : undefined,
+        cursor && cursorValue !== undefined ? after(column, descending, cursorValue, cursor[2]) : undefined,
+      ),
+    )
+    .orderBy(descending ? desc(column) : asc(column), descending ? desc(orders.id) : asc(orders.id))
+    .limit(q.limit + 1);
+
+  const page = pageOf(rows, q.limit, (r) => [
+    q.sort,
+    key === 'createdAt' ? r.o.createdAt.toISOString() : r.o[key],
+    r.o.id,
+  ]);
+  return {
+    items: page.items.map(({ o, customerName, lineCount }) => ({
+      id: o.id,
+      number: o.number,
+      storeId: o.storeId,
+      customerId: o.customerId,
+      customerName,
+      contact: o.contact,
+      channel: o.channel,
+      fulfilment: o.fulfilment,
+      state: o.state,
+      currency: o.currency,
+      total: o.total,
+      paymentStatus: o.paymentStatus,
+      salesRepId: o.salesRepId,
+      assignedTo: o.assignedTo,
+      tags: o.tags,
+      lineCount,
+      submittedAt: o.submittedAt?.toISOString() ?? null,
+      createdAt: o.createdAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
