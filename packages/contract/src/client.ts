@@ -1,5 +1,5 @@
 import type { Problem } from './errors.ts';
-import type { RouteDef, RouteInput, RouteOutput } from './route.ts';
+import type { Download, FileInput, RouteDef, RouteInput, RouteOutput } from './route.ts';
 
 /** A problem+json answer, thrown by the client so callers can branch on `code` and `fields`. */
 export class ApiError extends Error {
@@ -32,6 +32,22 @@ export type ClientOptions = {
 const fillPath = (path: string, params: Record<string, unknown> | undefined) =>
   path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(params?.[k] ?? '')));
 
+/** The file name a Content-Disposition header offers: RFC 5987 `filename*` first, then `filename`. */
+export function filenameOf(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)/i.exec(header);
+  if (star?.[2]) {
+    try {
+      return decodeURIComponent(star[2].trim());
+    } catch {
+      // fall back to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
+  return name ?? null;
+}
+
 export function createClient(options: ClientOptions = {}) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
@@ -40,6 +56,7 @@ export function createClient(options: ClientOptions = {}) {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
       body?: unknown;
+      file?: FileInput;
       idempotencyKey?: string;
       headers?: Record<string, string>;
     };
@@ -52,7 +69,9 @@ export function createClient(options: ClientOptions = {}) {
       if (s) url += `?${s}`;
     }
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept: route.download
+        ? [...route.download.contentTypes, 'application/problem+json'].join(', ')
+        : 'application/json',
       ...options.headers?.(),
       ...i.headers,
     };
@@ -63,14 +82,25 @@ export function createClient(options: ClientOptions = {}) {
     const locale = options.locale?.();
     if (locale) headers['accept-language'] = locale;
     if (i.idempotencyKey) headers['idempotency-key'] = i.idempotencyKey;
-    let body: string | undefined;
-    if (i.body !== undefined) {
+    let body: RequestInit['body'];
+    if (i.file !== undefined) {
+      headers['content-type'] = i.file.contentType;
+      body = i.file.data as NonNullable<RequestInit['body']>;
+    } else if (i.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(i.body);
     }
     const res = await doFetch(url, { method: route.method, headers, body, credentials: 'same-origin' });
     options.onResponse?.(res);
     if (res.status === 204) return undefined as RouteOutput<R>;
+    if (route.download && res.ok) {
+      const download: Download = {
+        data: await res.blob(),
+        filename: filenameOf(res.headers.get('content-disposition')),
+        contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+      };
+      return download as RouteOutput<R>;
+    }
     const text = await res.text();
     const data = text ? JSON.parse(text) : undefined;
     if (!res.ok) {

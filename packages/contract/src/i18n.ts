@@ -197,6 +197,41 @@ export const messages = {
     en: 'Content type {type} is not supported; send application/json.',
     ja: 'コンテンツタイプ {type} はサポートされていません。application/json を使用してください。',
   },
+  'body.uploadType': {
+    'zh-CN': '此接口不接受内容类型 {type}，请使用：{accepted}。',
+    en: 'Content type {type} is not accepted here; send one of: {accepted}.',
+    ja: 'コンテンツタイプ {type} はここでは受け付けません。次のいずれかを使用してください：{accepted}。',
+  },
+  'upload.missing': {
+    'zh-CN': '请把文件作为请求体发送。',
+    en: 'Send the file as the request body.',
+    ja: 'ファイルをリクエスト本文として送信してください。',
+  },
+  'import.notSpreadsheet': {
+    'zh-CN': '该文件不是 CSV 或 XLSX 表格（按文件内容判断，而非文件名）。',
+    en: 'The file is not a CSV or XLSX spreadsheet (judged by its content, not its name).',
+    ja: 'このファイルは CSV または XLSX ではありません（ファイル名ではなく内容で判定しています）。',
+  },
+  'import.unreadable': {
+    'zh-CN': '无法读取该文件：{reason}',
+    en: 'The file could not be read: {reason}',
+    ja: 'ファイルを読み取れません：{reason}',
+  },
+  'import.tooManyRows': {
+    'zh-CN': '表格超过 {max} 行数据，请拆分为多个文件后导入。',
+    en: 'The sheet has more than {max} data rows; split it into smaller files.',
+    ja: 'データが {max} 行を超えています。複数のファイルに分けてください。',
+  },
+  'import.invalid': {
+    'zh-CN': '{rows} 行中有 {cells} 个单元格有误，未导入任何数据。',
+    en: '{cells} cell(s) are wrong in {rows} row(s); nothing was imported.',
+    ja: '{rows} 行で {cells} 個のセルに誤りがあります。何も取り込んでいません。',
+  },
+  'import.changed': {
+    'zh-CN': '导入期间商品目录被修改，未导入任何数据，请重试。',
+    en: 'The catalog changed while importing; nothing was imported. Please try again.',
+    ja: '取り込み中にカタログが変更されたため、何も取り込んでいません。再試行してください。',
+  },
   'validation.failed': {
     'zh-CN': '有 {count} 个字段不正确。',
     en: '{count} field(s) are not valid.',

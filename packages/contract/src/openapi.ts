@@ -60,13 +60,25 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
     }
 
     const status = String(route.status ?? 200);
+    const binary = { type: 'string', format: 'binary' };
     const responses: Json = {
-      [status]: route.response
+      [status]: route.download
         ? {
-            description: 'Success',
-            content: { 'application/json': { schema: convert(route.response, 'output') } },
+            description: 'The file, as an attachment',
+            headers: {
+              'Content-Disposition': {
+                description: 'attachment; filename="…" (plus RFC 5987 filename* for non-ASCII names)',
+                schema: { type: 'string' },
+              },
+            },
+            content: Object.fromEntries(route.download.contentTypes.map((t) => [t, { schema: binary }])),
           }
-        : { description: 'Success, no content' },
+        : route.response
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: convert(route.response, 'output') } },
+            }
+          : { description: 'Success, no content' },
     };
     for (const code of new Set(errorCodes.map((c) => errorStatus[c]))) {
       if (code === 500 || code === 503 || (route.access.kind === 'public' && (code === 401 || code === 403)))
@@ -96,14 +108,23 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
       'x-access': route.access,
       security,
       parameters,
-      ...(route.body
+      ...(route.upload
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: convert(route.body, 'input') } },
+              description: `The file's bytes as the whole body, at most ${route.upload.maxBytes} bytes.`,
+              content: Object.fromEntries(route.upload.contentTypes.map((t) => [t, { schema: binary }])),
             },
+            'x-max-body-bytes': route.upload.maxBytes,
           }
-        : {}),
+        : route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: convert(route.body, 'input') } },
+              },
+            }
+          : {}),
       responses,
     };
   }

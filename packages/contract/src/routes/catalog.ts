@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineRoute, type RouteDef } from '../route.ts';
 import {
+  catalogExportQuery,
+  catalogImportLimits,
+  catalogImportQuery,
+  catalogImportResultSchema,
   categoryInputSchema,
   categorySchema,
   priceListInputSchema,
@@ -9,6 +13,7 @@ import {
   productListQuery,
   productSchema,
   soldOutSchema,
+  spreadsheetTypes,
   stockAdjustSchema,
   stockListQuery,
   stockMovementQuery,
@@ -156,5 +161,35 @@ export const catalogRoutes = {
     params: idParams,
     body: priceListInputSchema,
     response: priceListSchema,
+  }),
+
+  exportCatalog: defineRoute({
+    method: 'GET',
+    path: '/api/catalog/export',
+    summary:
+      'The catalog as a spreadsheet, one row per SKU, headers in the request language; price in yuan ' +
+      '(minor units ÷ 100, two decimals); a stock column (on hand, empty if untracked) per store I can see',
+    tag,
+    access: staff('catalog.read'),
+    query: catalogExportQuery,
+    response: null,
+    download: { contentTypes: [spreadsheetTypes.csv, spreadsheetTypes.xlsx] },
+  }),
+  importCatalog: defineRoute({
+    method: 'POST',
+    path: '/api/catalog/import',
+    summary:
+      'Import a CSV or XLSX in the export layout (headers in any of the three languages): every cell is ' +
+      'checked first and all problems come back together (400, `meta.cells`); without problems, products ' +
+      '(by name and category) and SKUs (by code) are upserted in one transaction, missing categories created',
+    tag,
+    access: staff('catalog.write'),
+    query: catalogImportQuery,
+    response: catalogImportResultSchema,
+    upload: {
+      contentTypes: [spreadsheetTypes.csv, spreadsheetTypes.xlsx, 'application/octet-stream'],
+      maxBytes: catalogImportLimits.maxBytes,
+    },
+    dryRunParam: 'dryRun',
   }),
 } satisfies Record<string, RouteDef>;

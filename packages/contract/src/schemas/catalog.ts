@@ -192,3 +192,46 @@ export const priceListInputSchema = z.object({
     )
     .max(20_000),
 });
+
+/** The spreadsheet formats the catalog is exported in and imported from. */
+export const spreadsheetTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+/** Upload limits of the catalog import. */
+export const catalogImportLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 20_000 } as const;
+
+export const catalogExportQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+});
+
+export const catalogImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: validate and count what would change, write nothing'),
+});
+
+const importCounts = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+/** One bad cell of an import, as listed in the 400 problem's `meta.cells`. */
+export const importCellErrorSchema = z.object({
+  row: z.number().int().describe('Row number as the spreadsheet shows it; the header is row 1'),
+  column: z.string().describe('The header as written in the file'),
+  value: z.string(),
+  message: z.string(),
+});
+
+export const catalogImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int().describe('Data rows read'),
+  categories: z.object({ created: z.number().int(), names: z.array(z.string()) }),
+  products: importCounts,
+  skus: importCounts,
+  warnings: z.array(importCellErrorSchema).describe('Columns that were ignored'),
+});
+export type CatalogImportResult = z.infer<typeof catalogImportResultSchema>;

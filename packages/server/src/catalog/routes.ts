@@ -1,6 +1,8 @@
 import { routes } from '@orderloop/contract';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { createCategory, listCategories, updateCategory } from './categories.ts';
+import { exportCatalog } from './export.ts';
+import { importCatalog } from './import.ts';
 import { createPriceList, listPriceLists, updatePriceList } from './price-lists.ts';
 import { getProduct, listProducts } from './product-read.ts';
 import { createProduct, setSoldOut, updateProduct } from './product-write.ts';
@@ -21,4 +23,6 @@ export const catalogEndpoints: Endpoint[] = [
   endpoint(routes.listPriceLists, (ctx) => listPriceLists(ctx)),
   endpoint(routes.createPriceList, (ctx, { body }) => createPriceList(ctx, body)),
   endpoint(routes.updatePriceList, (ctx, { params, body }) => updatePriceList(ctx, params.id, body)),
+  endpoint(routes.exportCatalog, (ctx, { query }, { reply }) => exportCatalog(ctx, query, reply)),
+  endpoint(routes.importCatalog, (ctx, { query, file }) => importCatalog(ctx, file, query)),
 ];

@@ -43,24 +43,30 @@ function frameworkError(
   err: FastifyError,
   locale: Locale,
   req: FastifyRequest,
-  bodyLimit: number,
+  serverBodyLimit: number,
 ): Problem | null {
+  // an upload route has its own limit and content types
+  const bodyLimit = req.routeOptions?.bodyLimit ?? serverBodyLimit;
+  const upload = req.routeOptions?.config?.upload;
+  const tooLarge = () =>
+    problem('PAYLOAD_TOO_LARGE', locale, translate(locale, 'body.tooLarge', { limit: bodyLimit }), req);
+  const mediaType = () => {
+    const type = String(req.headers['content-type'] ?? '-');
+    return problem(
+      'UNSUPPORTED_MEDIA_TYPE',
+      locale,
+      upload
+        ? translate(locale, 'body.uploadType', { type, accepted: upload.contentTypes.join(', ') })
+        : translate(locale, 'body.mediaType', { type }),
+      req,
+    );
+  };
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem(
-        'PAYLOAD_TOO_LARGE',
-        locale,
-        translate(locale, 'body.tooLarge', { limit: bodyLimit }),
-        req,
-      );
+      return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return problem(
-        'UNSUPPORTED_MEDIA_TYPE',
-        locale,
-        translate(locale, 'body.mediaType', { type: String(req.headers['content-type'] ?? '-') }),
-        req,
-      );
+      return mediaType();
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem('BAD_JSON', locale, translate(locale, 'body.badJson', { reason: err.message }), req);
@@ -68,20 +74,8 @@ function frameworkError(
   if (err instanceof SyntaxError || err.statusCode === 400) {
     return problem('BAD_JSON', locale, translate(locale, 'body.badJson', { reason: err.message }), req);
   }
-  if (err.statusCode === 413)
-    return problem(
-      'PAYLOAD_TOO_LARGE',
-      locale,
-      translate(locale, 'body.tooLarge', { limit: bodyLimit }),
-      req,
-    );
-  if (err.statusCode === 415)
-    return problem(
-      'UNSUPPORTED_MEDIA_TYPE',
-      locale,
-      translate(locale, 'body.mediaType', { type: String(req.headers['content-type'] ?? '-') }),
-      req,
-    );
+  if (err.statusCode === 413) return tooLarge();
+  if (err.statusCode === 415) return mediaType();
   return null;
 }
 

@@ -1,4 +1,6 @@
 export { detectFormat, type FormatHint } from './detect-format.ts';
+export { type BoundColumn, matchHeaders, normalizeHeader } from './match-headers.ts';
+export { sheetMessages } from './messages.ts';
 export { type ReadTableOptions, readTable } from './read-table.ts';
 export { type SpreadsheetFormat, type Table, type TableRow, TableTooLargeError } from './table.ts';
 export { TableReadError } from './table-read-error.ts';
