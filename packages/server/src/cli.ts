@@ -4,8 +4,8 @@ import { doctor } from './cli/doctor.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, startServer } from './runtime.ts';
 import { demoLogins, seedDemo } from './seed/demo.ts';
-import { seedOrders } from './seed/orders.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
+import { seedOrders } from './seed/orders.ts';
 
 const program = new Command('orderloop').version(VERSION).description('Orderloop server');
 
@@ -56,14 +56,18 @@ program
 program
   .command('seed')
   .description('Load the demo businesses (restaurant and B2B manufacturer) with users for every role')
-  .option('--orders <count>', 'also generate this many realistic orders (for benchmarks)', (v) => Number.parseInt(v, 10))
+  .option('--orders <count>', 'also generate this many realistic orders (for benchmarks)', (v) =>
+    Number.parseInt(v, 10),
+  )
   .action(async (opts: { orders?: number }) => {
     const database = await openDatabase(loadConfig(), (m) => console.log(m));
     await seedDemo(database.db, (m) => console.log(m));
     if (opts.orders) {
       const started = Date.now();
       const total = await seedOrders(database.db, opts.orders, (m) => console.log(m));
-      console.log(`${opts.orders} orders generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${total} in all)`);
+      console.log(
+        `${opts.orders} orders generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${total} in all)`,
+      );
     }
     await database.close();
     console.log(`demo password for every user: ${DEMO_PASSWORD}`);

@@ -77,6 +77,7 @@ export const orders = pgTable(
     index('orders_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('orders_business_state_created_idx').on(t.businessId, t.state, t.createdAt, t.id),
     index('orders_business_total_idx').on(t.businessId, t.total, t.id),
+    index('orders_business_number_idx').on(t.businessId, t.number, t.id),
     index('orders_tags_idx').using('gin', t.tags),
     uniqueIndex('orders_store_number_uq').on(t.storeId, t.number),
     index('orders_business_created_idx').on(t.businessId, t.createdAt, t.id),

@@ -10,7 +10,10 @@ import { queryRows } from '../db/connect.ts';
  */
 export async function seedOrders(db: Db, count: number, log: (m: string) => void = () => {}) {
   const batch = 50_000;
-  const [{ n: existing } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM orders`);
+  const [{ n: existing } = { n: 0 }] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM orders`,
+  );
   for (let done = 0; done < count; done += batch) {
     const size = Math.min(batch, count - done);
     await db.transaction(async (tx) => {

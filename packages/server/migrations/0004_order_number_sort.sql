@@ -1,0 +1,1 @@
+CREATE INDEX "orders_business_number_idx" ON "orders" USING btree ("business_id","number","id");
