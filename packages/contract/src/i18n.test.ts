@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, errorStatus } from './errors.ts';
-import { errorTitles, format, locales, messages, permissionLabel, pickLocale } from './i18n.ts';
+import { format, locales, permissionLabel, pickLocale } from './i18n.ts';
+import { errorTitles, messages } from './messages.ts';
 import { permissions } from './permissions.ts';
 
 describe('pickLocale', () => {
@@ -56,7 +57,7 @@ describe('validation messages', () => {
       .join('\n');
     const used = [...src.matchAll(/'((?:format|grant)\.\w+)'/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(0);
-    const { validationMessages } = await import('./i18n.ts');
+    const { validationMessages } = await import('./messages.ts');
     for (const k of used)
       for (const l of locales) expect(validationMessages[k]?.[l], `${k}/${l}`).toBeTruthy();
   });

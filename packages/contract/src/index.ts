@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './errors.ts';
 export * from './i18n.ts';
+export * from './messages.ts';
 export * from './openapi.ts';
 export * from './permissions.ts';
 export * from './route.ts';

@@ -8,13 +8,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from './columns.ts';
 import { businesses, stores, users } from './schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 export type OptionGroup = {
   code: string;
@@ -123,7 +121,7 @@ export const stockMovements = pgTable(
     orderId: uuid('order_id'),
     actorId: uuid('actor_id').references(() => users.id),
     note: text('note'),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    at: ts('at').notNull().defaultNow(),
   },
   (t) => [
     index('stock_movements_sku_idx').on(t.skuId, t.storeId, t.at),
@@ -141,7 +139,7 @@ export const productSoldOut = pgTable(
     storeId: uuid('store_id')
       .notNull()
       .references(() => stores.id),
-    since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    since: ts('since').notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.productId, t.storeId] })],

@@ -1,0 +1,335 @@
+import type { ErrorCode } from './errors.ts';
+import type { Locale } from './i18n.ts';
+
+// The dictionaries of what a person reads: error titles, detail messages, validation rules.
+export type Text = Record<Locale, string>;
+
+export const errorTitles: Record<ErrorCode, Text> = {
+  VALIDATION_FAILED: { 'zh-CN': '输入有误', en: 'Invalid input', ja: '入力が正しくありません' },
+  BAD_JSON: {
+    'zh-CN': '请求体不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+    ja: 'リクエスト本文が正しい JSON ではありません',
+  },
+  PAYLOAD_TOO_LARGE: {
+    'zh-CN': '请求体过大',
+    en: 'Request body too large',
+    ja: 'リクエスト本文が大きすぎます',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '不支持的内容类型',
+    en: 'Unsupported content type',
+    ja: 'サポートされていないコンテンツタイプです',
+  },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint', ja: 'エンドポイントが存在しません' },
+  METHOD_NOT_ALLOWED: {
+    'zh-CN': '不允许的请求方法',
+    en: 'Method not allowed',
+    ja: '許可されていないメソッドです',
+  },
+  AUTH_REQUIRED: { 'zh-CN': '请先登录', en: 'Please sign in', ja: 'ログインしてください' },
+  AUTH_INVALID_CREDENTIALS: {
+    'zh-CN': '用户名或密码错误',
+    en: 'Wrong username or password',
+    ja: 'ユーザー名またはパスワードが違います',
+  },
+  AUTH_SESSION_EXPIRED: {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired, please sign in again',
+    ja: 'セッションの有効期限が切れました。再度ログインしてください',
+  },
+  AUTH_ACCOUNT_LOCKED: {
+    'zh-CN': '账号已被暂时锁定',
+    en: 'Account temporarily locked',
+    ja: 'アカウントは一時的にロックされています',
+  },
+  AUTH_ACCOUNT_DISABLED: { 'zh-CN': '账号已停用', en: 'Account disabled', ja: 'アカウントは無効です' },
+  CSRF_FAILED: {
+    'zh-CN': '安全校验失败，请刷新页面后重试',
+    en: 'Security check failed, reload the page and try again',
+    ja: 'セキュリティ確認に失敗しました。ページを再読み込みしてください',
+  },
+  FORBIDDEN: { 'zh-CN': '没有权限', en: 'Not allowed', ja: '権限がありません' },
+  NOT_FOUND: { 'zh-CN': '记录不存在', en: 'Not found', ja: '見つかりません' },
+  CONFLICT: { 'zh-CN': '数据已被修改', en: 'Conflict', ja: '競合が発生しました' },
+  ALREADY_EXISTS: { 'zh-CN': '已存在', en: 'Already exists', ja: 'すでに存在します' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁', en: 'Too many requests', ja: 'リクエストが多すぎます' },
+  FEATURE_DISABLED: { 'zh-CN': '该功能未开启', en: 'This feature is turned off', ja: 'この機能は無効です' },
+  OUT_OF_STOCK: { 'zh-CN': '库存不足', en: 'Out of stock', ja: '在庫不足' },
+  IDEMPOTENCY_KEY_MISSING: {
+    'zh-CN': '缺少幂等键',
+    en: 'Idempotency-Key header required',
+    ja: 'Idempotency-Key ヘッダーが必要です',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    'zh-CN': '幂等键已用于不同的请求',
+    en: 'Idempotency key reused with a different request',
+    ja: '冪等キーが別のリクエストで使用されています',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    'zh-CN': '相同请求正在处理中',
+    en: 'The same request is still being processed',
+    ja: '同じリクエストを処理中です',
+  },
+  SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', en: 'Service unavailable', ja: 'サービスを利用できません' },
+  INTERNAL: { 'zh-CN': '服务器内部错误', en: 'Internal server error', ja: 'サーバー内部エラー' },
+};
+
+/** Detail messages a service can raise by key, with {placeholders}. */
+export const messages = {
+  'auth.invalidCredentials': {
+    'zh-CN': '用户名或密码不正确。',
+    en: 'The username or password is not correct.',
+    ja: 'ユーザー名またはパスワードが正しくありません。',
+  },
+  'auth.locked': {
+    'zh-CN': '连续登录失败次数过多，账号已锁定，请在 {minutes} 分钟后重试。',
+    en: 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes.',
+    ja: 'ログインの失敗が多すぎるためロックされました。{minutes} 分後に再試行してください。',
+  },
+  'auth.disabled': {
+    'zh-CN': '该账号已被管理员停用。',
+    en: 'An administrator has disabled this account.',
+    ja: 'このアカウントは管理者により無効化されています。',
+  },
+  'auth.required': {
+    'zh-CN': '此操作需要登录。',
+    en: 'This request needs a signed-in user.',
+    ja: 'この操作にはログインが必要です。',
+  },
+  'auth.expired': {
+    'zh-CN': '会话已过期或已退出。',
+    en: 'The session has expired or was signed out.',
+    ja: 'セッションの有効期限が切れたか、ログアウトされました。',
+  },
+  'auth.wrongPrincipal': {
+    'zh-CN': '此接口不适用于当前登录类型。',
+    en: 'This endpoint is not available to this kind of account.',
+    ja: 'このエンドポイントはこの種類のアカウントでは使用できません。',
+  },
+  'auth.rateLimited': {
+    'zh-CN': '登录尝试过多，请在 {seconds} 秒后重试。',
+    en: 'Too many sign-in attempts; try again in {seconds} seconds.',
+    ja: 'ログイン試行が多すぎます。{seconds} 秒後に再試行してください。',
+  },
+  'auth.wrongPassword': {
+    'zh-CN': '当前密码不正确。',
+    en: 'The current password is not correct.',
+    ja: '現在のパスワードが正しくありません。',
+  },
+  'auth.codeInvalid': {
+    'zh-CN': '验证码错误或已过期。',
+    en: 'The code is wrong or has expired.',
+    ja: '確認コードが間違っているか期限切れです。',
+  },
+  'csrf.failed': {
+    'zh-CN': '缺少或错误的 X-CSRF-Token 请求头。',
+    en: 'The X-CSRF-Token header is missing or wrong.',
+    ja: 'X-CSRF-Token ヘッダーがないか正しくありません。',
+  },
+  'forbidden.permission': {
+    'zh-CN': '需要权限 {permission}。',
+    en: 'This needs the permission {permission}.',
+    ja: '権限 {permission} が必要です。',
+  },
+  'forbidden.scope': {
+    'zh-CN': '该记录不在您的数据范围内。',
+    en: 'This record is outside your data scope.',
+    ja: 'このレコードはデータ範囲外です。',
+  },
+  'forbidden.grantScope': {
+    'zh-CN': '不能授予超出自身范围的权限。',
+    en: 'You cannot grant more than your own scope allows.',
+    ja: '自分の範囲を超える権限は付与できません。',
+  },
+  'notFound.entity': {
+    'zh-CN': '找不到{entity}。',
+    en: 'No such {entity}.',
+    ja: '{entity} が見つかりません。',
+  },
+  'route.notFound': {
+    'zh-CN': '没有 {method} {url} 这个接口。',
+    en: 'There is no endpoint {method} {url}.',
+    ja: '{method} {url} というエンドポイントはありません。',
+  },
+  'body.badJson': {
+    'zh-CN': '请求体无法解析为 JSON：{reason}',
+    en: 'The body could not be parsed as JSON: {reason}',
+    ja: '本文を JSON として解析できません: {reason}',
+  },
+  'body.tooLarge': {
+    'zh-CN': '请求体超过 {limit} 字节的上限。',
+    en: 'The body is larger than the limit of {limit} bytes.',
+    ja: '本文が上限 {limit} バイトを超えています。',
+  },
+  'body.mediaType': {
+    'zh-CN': '不支持内容类型 {type}，请使用 application/json。',
+    en: 'Content type {type} is not supported; send application/json.',
+    ja: 'コンテンツタイプ {type} はサポートされていません。application/json を使用してください。',
+  },
+  'body.uploadType': {
+    'zh-CN': '此接口不接受内容类型 {type}，请使用：{accepted}。',
+    en: 'Content type {type} is not accepted here; send one of: {accepted}.',
+    ja: 'コンテンツタイプ {type} はここでは受け付けません。次のいずれかを使用してください：{accepted}。',
+  },
+  'upload.missing': {
+    'zh-CN': '请把文件作为请求体发送。',
+    en: 'Send the file as the request body.',
+    ja: 'ファイルをリクエスト本文として送信してください。',
+  },
+  'import.notSpreadsheet': {
+    'zh-CN': '该文件不是 CSV 或 XLSX 表格（按文件内容判断，而非文件名）。',
+    en: 'The file is not a CSV or XLSX spreadsheet (judged by its content, not its name).',
+    ja: 'このファイルは CSV または XLSX ではありません（ファイル名ではなく内容で判定しています）。',
+  },
+  'import.unreadable': {
+    'zh-CN': '无法读取该文件：{reason}',
+    en: 'The file could not be read: {reason}',
+    ja: 'ファイルを読み取れません：{reason}',
+  },
+  'import.tooManyRows': {
+    'zh-CN': '表格超过 {max} 行数据，请拆分为多个文件后导入。',
+    en: 'The sheet has more than {max} data rows; split it into smaller files.',
+    ja: 'データが {max} 行を超えています。複数のファイルに分けてください。',
+  },
+  'import.invalid': {
+    'zh-CN': '{rows} 行中有 {cells} 个单元格有误，未导入任何数据。',
+    en: '{cells} cell(s) are wrong in {rows} row(s); nothing was imported.',
+    ja: '{rows} 行で {cells} 個のセルに誤りがあります。何も取り込んでいません。',
+  },
+  'import.changed': {
+    'zh-CN': '导入期间商品目录被修改，未导入任何数据，请重试。',
+    en: 'The catalog changed while importing; nothing was imported. Please try again.',
+    ja: '取り込み中にカタログが変更されたため、何も取り込んでいません。再試行してください。',
+  },
+  'validation.failed': {
+    'zh-CN': '有 {count} 个字段不正确。',
+    en: '{count} field(s) are not valid.',
+    ja: '{count} 個の項目が正しくありません。',
+  },
+  'conflict.exists': {
+    'zh-CN': '{field}为“{value}”的记录已存在。',
+    en: 'A record with {field} “{value}” already exists.',
+    ja: '{field}「{value}」のレコードはすでに存在します。',
+  },
+  'conflict.roleInUse': {
+    'zh-CN': '该角色仍被 {count} 个用户使用。',
+    en: 'The role is still granted to {count} user(s).',
+    ja: 'このロールはまだ {count} 人のユーザーに付与されています。',
+  },
+  'conflict.builtInRole': {
+    'zh-CN': '内置角色不能删除。',
+    en: 'Built-in roles cannot be deleted.',
+    ja: '組み込みロールは削除できません。',
+  },
+  'stock.belowReserved': {
+    'zh-CN': '库存不能少于已预留的 {reserved} 件。',
+    en: 'Stock cannot go below the {reserved} already reserved for orders.',
+    ja: '在庫は注文で引当済みの {reserved} 個を下回ることはできません。',
+  },
+  'stock.untracked': {
+    'zh-CN': '该 SKU 在此门店不计库存，请先开启库存跟踪。',
+    en: 'This SKU is not stock-tracked in this store; track it first.',
+    ja: 'この SKU はこの店舗で在庫管理されていません。先に在庫管理を有効にしてください。',
+  },
+  'stock.out': {
+    'zh-CN': '{sku} 库存不足：需要 {wanted}，仅剩 {available}。',
+    en: '{sku} is out of stock: {wanted} wanted, {available} available.',
+    ja: '{sku} の在庫が不足しています：{wanted} 個必要、残り {available} 個。',
+  },
+  'order.unavailable': {
+    'zh-CN': '{count} 个商品当前无法下单。',
+    en: '{count} item(s) cannot be ordered right now.',
+    ja: '{count} 件の商品は現在注文できません。',
+  },
+  'idempotency.missing': {
+    'zh-CN': '提交订单需要 Idempotency-Key 请求头。',
+    en: 'Submitting an order needs an Idempotency-Key header.',
+    ja: '注文の送信には Idempotency-Key ヘッダーが必要です。',
+  },
+  'idempotency.reused': {
+    'zh-CN': '该幂等键已用于内容不同的请求。',
+    en: 'This idempotency key was used for a different request.',
+    ja: 'この冪等キーは別の内容のリクエストに使われています。',
+  },
+  'idempotency.running': {
+    'zh-CN': '相同的请求正在处理，请稍后重试。',
+    en: 'The same request is still being processed; retry shortly.',
+    ja: '同じリクエストを処理中です。しばらくしてから再試行してください。',
+  },
+  'feature.devLogin': {
+    'zh-CN': '开发登录未开启（DEV_LOGIN）。',
+    en: 'Development login is turned off (DEV_LOGIN).',
+    ja: '開発用ログインは無効です (DEV_LOGIN)。',
+  },
+  internal: {
+    'zh-CN': '发生意外错误，已记录，请求编号 {requestId}。',
+    en: 'Something unexpected went wrong; it has been logged as request {requestId}.',
+    ja: '予期しないエラーが発生しました。リクエスト {requestId} として記録されました。',
+  },
+  'unavailable.db': {
+    'zh-CN': '数据库暂不可用。',
+    en: 'The database is not reachable.',
+    ja: 'データベースに接続できません。',
+  },
+} satisfies Record<string, Text>;
+export type MessageKey = keyof typeof messages;
+
+/** Messages of the contract's own validation rules; schemas name a key, the server translates it. */
+export const validationMessages: Record<string, Text> = {
+  'format.time': {
+    'zh-CN': '请使用 HH:MM 格式的时间',
+    en: 'Use a time as HH:MM',
+    ja: 'HH:MM 形式で入力してください',
+  },
+  'format.timezone': {
+    'zh-CN': '未知的时区（请使用 IANA 名称，如 Asia/Shanghai）',
+    en: 'Unknown time zone (use an IANA name such as Asia/Shanghai)',
+    ja: '不明なタイムゾーンです（Asia/Tokyo のような IANA 名を使用）',
+  },
+  'format.storeCode': {
+    'zh-CN': '1–6 位大写字母或数字，以字母开头',
+    en: '1–6 capital letters or digits, starting with a letter',
+    ja: '英大文字で始まる 1〜6 文字の英大文字または数字',
+  },
+  'format.currency': {
+    'zh-CN': '请使用 ISO 4217 货币代码，如 CNY',
+    en: 'Use an ISO 4217 code such as CNY',
+    ja: 'CNY のような ISO 4217 コードを使用してください',
+  },
+  'format.phone': {
+    'zh-CN': '请输入手机号码（数字，可以 + 开头）',
+    en: 'Enter a phone number of digits, optionally starting with +',
+    ja: '電話番号を数字で入力してください（先頭に + 可）',
+  },
+  'format.username': {
+    'zh-CN': '3–40 位字母、数字、点、横线或下划线',
+    en: '3–40 letters, digits, dot, dash or underscore',
+    ja: '3〜40 文字の英数字、ドット、ハイフン、アンダースコア',
+  },
+  'format.roleKey': {
+    'zh-CN': '小写字母开头，只含小写字母、数字和下划线',
+    en: 'Lower-case letters, digits and underscore, starting with a letter',
+    ja: '英小文字で始まり、英小文字・数字・アンダースコアのみ',
+  },
+  'format.code': {
+    'zh-CN': '只能包含字母、数字、下划线和横线',
+    en: 'Letters, digits, underscore and dash only',
+    ja: '英数字、アンダースコア、ハイフンのみ',
+  },
+  'format.skuCode': {
+    'zh-CN': 'SKU 编码为 1–40 位字母、数字、点、横线或下划线',
+    en: 'SKU codes are 1–40 letters, digits, dot, dash or underscore',
+    ja: 'SKU コードは 1〜40 文字の英数字、ドット、ハイフン、アンダースコア',
+  },
+  'format.discount': {
+    'zh-CN': '金额折扣须为整数分，百分比折扣须在 0–100 之间',
+    en: 'An amount discount is whole minor units; a percent discount is 0–100',
+    ja: '金額割引は最小通貨単位の整数、割合割引は 0〜100 です',
+  },
+  'grant.storeRequired': {
+    'zh-CN': '门店范围的授权必须指定门店',
+    en: 'A store-scoped grant needs a store',
+    ja: '店舗範囲の付与には店舗の指定が必要です',
+  },
+};
