@@ -26,3 +26,5 @@ export function usePagedQuery<T>(
     refetch: () => void q.refetch(),
   };
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedQuery<T>>;

@@ -1,11 +1,9 @@
 import { routes } from '@orderloop/contract';
-import { Flex, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Flex, Select, type TableColumnsType, Tag } from 'antd';
 import { api } from '../api/client.ts';
 import type { AuditEntry } from '../api/types.ts';
-import { emptyText } from '../components/empty-text.tsx';
-import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { isMessageKey, useI18n } from '../i18n/i18n-context.tsx';
 import { formatDateTime, shortId } from '../lib/format.ts';
 import { usePagedQuery } from '../lib/use-paged-query.ts';
@@ -136,27 +134,7 @@ export function AuditPage() {
             options={actions.map((a) => ({ value: a, label: label('audit.action', a) }))}
           />
         </Flex>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<AuditEntry>
-              size="small"
-              rowKey="id"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.isLoading}
-              pagination={false}
-              locale={{ emptyText: emptyText(list.isLoading, t('audit.empty')) }}
-            />
-            <LoadMore
-              count={list.items.length}
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              onLoadMore={list.loadMore}
-            />
-          </>
-        )}
+        <PagedTable<AuditEntry> list={list} columns={columns} empty={t('audit.empty')} />
       </div>
     </>
   );

@@ -1,11 +1,9 @@
 import { routes } from '@orderloop/contract';
-import { Flex, Input, Segmented, Table, type TableColumnsType, Tag } from 'antd';
+import { Flex, Input, Segmented, type TableColumnsType, Tag } from 'antd';
 import { api } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
-import { emptyText } from '../components/empty-text.tsx';
-import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { usePagedQuery } from '../lib/use-paged-query.ts';
@@ -106,27 +104,7 @@ export function CustomersPage() {
             ]}
           />
         </Flex>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<Customer>
-              size="small"
-              rowKey="id"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.isLoading}
-              pagination={false}
-              locale={{ emptyText: emptyText(list.isLoading, t('customers.empty')) }}
-            />
-            <LoadMore
-              count={list.items.length}
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              onLoadMore={list.loadMore}
-            />
-          </>
-        )}
+        <PagedTable<Customer> list={list} columns={columns} empty={t('customers.empty')} />
       </div>
     </>
   );

@@ -1,12 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type DataScope, roleLabel, routes, scopeLabels, type User } from '@orderloop/contract';
-import { Button, Flex, Input, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Flex, Input, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import { emptyText } from '../components/empty-text.tsx';
-import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { QueryError } from '../components/query-error.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { usePagedQuery } from '../lib/use-paged-query.ts';
@@ -103,28 +101,7 @@ export function UsersPage() {
             data-testid="users-search"
           />
         </Flex>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<User>
-              size="small"
-              rowKey="id"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.isLoading}
-              pagination={false}
-              locale={{ emptyText: emptyText(list.isLoading, t('users.empty')) }}
-              data-testid="users-table"
-            />
-            <LoadMore
-              count={list.items.length}
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              onLoadMore={list.loadMore}
-            />
-          </>
-        )}
+        <PagedTable<User> list={list} columns={columns} empty={t('users.empty')} testId="users-table" />
       </div>
       <UserCreateDrawer open={creating} onClose={() => setCreating(false)} />
     </>
