@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idSchema, phoneSchema, timestampSchema } from './common.ts';
-import { customerQuoteRequestSchema, discountSchema, fulfilmentSchema, quoteRequestSchema } from './quote.ts';
+import {
+  customerQuoteRequestSchema,
+  discountSchema,
+  fulfilmentSchema,
+  quoteLineSchema,
+  quoteRequestSchema,
+} from './quote.ts';
 
 export const fulfilmentDetailsSchema = z
   .object({
@@ -42,26 +48,11 @@ export const createOrderSchema = quoteRequestSchema.extend({
 
 export const customerCreateOrderSchema = customerQuoteRequestSchema.extend(orderExtras);
 
-export const orderLineSchema = z.object({
+/** A line as stored: the priced quote line (without its availability, settled at submission), plus id, position and the discount asked for. */
+export const orderLineSchema = quoteLineSchema.omit({ unavailable: true, stockAvailable: true }).extend({
   id: idSchema,
   lineNo: z.number().int(),
-  skuId: idSchema,
-  productId: idSchema,
-  productName: z.string(),
-  skuCode: z.string(),
-  skuLabel: z.string(),
-  modifiers: z.record(z.string(), z.string()),
-  modifiersLabel: z.string(),
-  quantity: z.number().int(),
-  unitPrice: z.number().int(),
-  priceSource: z.enum(['base', 'price_list', 'override']),
   discount: discountSchema.nullable(),
-  gross: z.number().int(),
-  lineDiscount: z.number().int(),
-  orderDiscount: z.number().int(),
-  net: z.number().int(),
-  tax: z.number().int(),
-  total: z.number().int(),
 });
 
 export const orderSchema = z
