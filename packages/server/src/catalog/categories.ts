@@ -77,12 +77,11 @@ export async function updateCategory(ctx: Ctx, id: string, input: z.output<typeo
   await checkParent(ctx, scope.actor.businessId, id, input.parentId);
   await ctx.db.transaction(async (tx) => {
     await tx.update(categories).set(input).where(eq(categories.id, id));
-    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'category.updated',
       entityType: 'category',
       entityId: id,
-      before: prev,
+      before: fieldsOf(before, input),
       after: input,
     });
   });

@@ -147,12 +147,11 @@ export async function updateProduct(ctx: Ctx, id: string, input: Patch) {
       const { skus: newSkus, ...fields } = input;
       if (Object.keys(fields).length) await tx.update(products).set(fields).where(eq(products.id, id));
       if (newSkus) await writeSkus(tx, scope.actor.businessId, id, newSkus);
-      const prev = fieldsOf(before, input);
       await recordAudit(tx, ctx, {
         action: 'product.updated',
         entityType: 'product',
         entityId: id,
-        before: prev,
+        before: fieldsOf(before, input),
         after: input,
       });
     });

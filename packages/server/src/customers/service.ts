@@ -145,13 +145,12 @@ export async function updateCustomer(ctx: Ctx, id: string, input: Input) {
   await checkRefs(ctx, scope, input);
   await ctx.db.transaction(async (tx) => {
     await tx.update(customers).set(input).where(eq(customers.id, id));
-    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'customer.updated',
       entityType: 'customer',
       entityId: id,
       storeId: before.storeId,
-      before: prev,
+      before: fieldsOf(before, input),
       after: input,
     });
   });

@@ -85,13 +85,12 @@ export async function updateStore(ctx: Ctx, id: string, input: z.output<typeof u
   const before = await findStore(ctx, scope, id);
   await ctx.db.transaction(async (tx) => {
     await tx.update(stores).set(input).where(eq(stores.id, id));
-    const prev = fieldsOf(before, input);
     await recordAudit(tx, ctx, {
       action: 'store.updated',
       entityType: 'store',
       entityId: id,
       storeId: id,
-      before: prev,
+      before: fieldsOf(before, input),
       after: input,
     });
   });

@@ -244,12 +244,11 @@ export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof up
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set(input).where(eq(users.id, id));
       if (input.status === 'disabled' && user.status !== 'disabled') await revokeUserSessions(tx, id, now);
-      const before = fieldsOf(user, input);
       await recordAudit(tx, ctx, {
         action: 'user.updated',
         entityType: 'user',
         entityId: id,
-        before,
+        before: fieldsOf(user, input),
         after: input,
       });
     });
