@@ -56,6 +56,22 @@ export const errorTitles: Record<ErrorCode, Text> = {
   RATE_LIMITED: { 'zh-CN': '请求过于频繁', en: 'Too many requests', ja: 'リクエストが多すぎます' },
   FEATURE_DISABLED: { 'zh-CN': '该功能未开启', en: 'This feature is turned off', ja: 'この機能は無効です' },
   OUT_OF_STOCK: { 'zh-CN': '库存不足', en: 'Out of stock', ja: '在庫不足' },
+  TRANSITION_NOT_ALLOWED: {
+    'zh-CN': '当前状态不允许此操作',
+    en: 'Action not allowed now',
+    ja: '現在の状態では実行できません',
+  },
+  VERSION_CONFLICT: {
+    'zh-CN': '订单已被他人修改',
+    en: 'Order changed meanwhile',
+    ja: '注文が他の人により変更されました',
+  },
+  APPROVAL_PENDING: { 'zh-CN': '等待审批', en: 'Waiting for approval', ja: '承認待ち' },
+  WORKFLOW_INVALID: {
+    'zh-CN': '流程定义有误',
+    en: 'Invalid workflow definition',
+    ja: 'ワークフロー定義が正しくありません',
+  },
   IDEMPOTENCY_KEY_MISSING: {
     'zh-CN': '缺少幂等键',
     en: 'Idempotency-Key header required',
@@ -242,6 +258,56 @@ export const messages = {
     en: '{count} item(s) cannot be ordered right now.',
     ja: '{count} 件の商品は現在注文できません。',
   },
+  'approval.closed': {
+    'zh-CN': '该审批已结束（{status}）。',
+    en: 'This approval is already closed ({status}).',
+    ja: 'この承認はすでに終了しています（{status}）。',
+  },
+  'approval.notEligible': {
+    'zh-CN': '您不能审批这一步（权限、角色或范围不符，或订单由您录入）。',
+    en: 'You cannot decide this step (permission, role or scope, or you entered the order).',
+    ja: 'この段階を承認できません（権限・ロール・範囲の不一致、またはご自身が入力した注文）。',
+  },
+  'approval.alreadyDecided': {
+    'zh-CN': '您已对这一步作出决定。',
+    en: 'You have already decided this step.',
+    ja: 'この段階はすでに判断済みです。',
+  },
+  'workflow.forbidden': {
+    'zh-CN': '您无权对此订单执行“{action}”。',
+    en: 'You may not take “{action}” on this order.',
+    ja: 'この注文に「{action}」を実行する権限がありません。',
+  },
+  'workflow.notAllowed': {
+    'zh-CN': '订单处于“{state}”，不能执行“{action}”。可执行的操作：{allowed}。',
+    en: 'The order is “{state}”, so “{action}” is not possible. Allowed now: {allowed}.',
+    ja: '注文は「{state}」のため「{action}」はできません。実行可能：{allowed}。',
+  },
+  'workflow.versionConflict': {
+    'zh-CN': '订单已被他人更新，当前状态为“{state}”（版本 {version}），请刷新后重试。',
+    en: 'Someone else changed the order meanwhile; it is now “{state}” (version {version}). Refresh and try again.',
+    ja: '他の人が注文を更新しました。現在「{state}」（バージョン {version}）です。更新して再試行してください。',
+  },
+  'workflow.approvalPending': {
+    'zh-CN': '订单正在等待审批，审批通过后才能执行“{action}”。',
+    en: 'The order is waiting for approval; “{action}” is possible once it is approved.',
+    ja: '注文は承認待ちです。承認後に「{action}」を実行できます。',
+  },
+  'workflow.paymentStatus': {
+    'zh-CN': '付款状态为“{status}”时不能执行“{action}”。',
+    en: '“{action}” is not possible while the payment status is “{status}”.',
+    ja: '支払い状況が「{status}」のため「{action}」はできません。',
+  },
+  'workflow.invalid': {
+    'zh-CN': '流程定义有 {count} 处问题，未发布。',
+    en: 'The workflow definition has {count} problem(s); nothing was published.',
+    ja: 'ワークフロー定義に {count} 件の問題があるため公開しませんでした。',
+  },
+  'workflow.required': {
+    'zh-CN': '此操作需要填写“{field}”。',
+    en: 'This action needs “{field}”.',
+    ja: 'この操作には「{field}」が必要です。',
+  },
   'idempotency.missing': {
     'zh-CN': '提交订单需要 Idempotency-Key 请求头。',
     en: 'Submitting an order needs an Idempotency-Key header.',
@@ -277,6 +343,11 @@ export type MessageKey = keyof typeof messages;
 
 /** Messages of the contract's own validation rules; schemas name a key, the server translates it. */
 export const validationMessages: Record<string, Text> = {
+  'format.key': {
+    'zh-CN': '请使用小写字母开头的键（小写字母、数字、下划线）',
+    en: 'Use a key of lower-case letters, digits and underscores, starting with a letter',
+    ja: '小文字で始まるキー（小文字・数字・アンダースコア）を使用してください',
+  },
   'format.time': {
     'zh-CN': '请使用 HH:MM 格式的时间',
     en: 'Use a time as HH:MM',

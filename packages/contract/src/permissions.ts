@@ -64,6 +64,7 @@ export const builtInRoleDefinitions: Record<
       ...readAll,
       'reports.read',
       'exports.run',
+      'orders.approve',
       'complaints.read',
       'board.view',
       'users.read',

@@ -20,6 +20,7 @@ import { roleEndpoints } from './roles/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
 import { systemEndpoints } from './system/routes.ts';
 import { userEndpoints } from './users/routes.ts';
+import { workflowEndpoints } from './workflow/routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...catalogEndpoints,
     ...quoteEndpoints,
     ...orderEndpoints,
+    ...workflowEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -9,6 +9,7 @@ import { connectDatabase, type Database, type DbTarget } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { pruneRateLimits } from './identity/rate-limit.ts';
 import { systemClock } from './lib/clock.ts';
+import { startTimerLoop } from './workflow/timers.ts';
 
 export const consoleDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 
@@ -43,10 +44,12 @@ export async function startServer(config: Config, before?: (database: Database) 
   const app = await buildApp({ config, database, clock: systemClock });
   const hasConsole = await serveConsole(app);
   await app.listen({ host: config.host, port: config.port });
+  const timerLoop = startTimerLoop({ db: database.db, clock: systemClock, config, log: app.log });
   const prune = setInterval(() => void pruneRateLimits(database.db, new Date()).catch(() => {}), 3_600_000);
   prune.unref();
   const stop = async () => {
     clearInterval(prune);
+    timerLoop.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { connectDatabase, type Database } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
+import type { Deps } from '../src/http/context.ts';
 import { testClock } from '../src/lib/clock.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
@@ -21,6 +22,8 @@ export type TestServer = {
   loginToken: (username: string, password: string) => Promise<ApiClient & { token: string }>;
   /** Signs in the console way (cookies + CSRF) and returns a client carrying both. */
   loginCookie: (username: string, password: string) => Promise<CookieClient>;
+  /** What background work (timers, outbox) runs with: this server's database, clock and logger. */
+  deps: () => Deps;
   close: () => Promise<void>;
 };
 export type CookieClient = ApiClient & { cookies: Map<string, string>; csrf: string; withoutCsrf: ApiClient };
@@ -105,6 +108,7 @@ export async function startTestServer(
     anon,
     loginToken,
     loginCookie,
+    deps: () => ({ db: database.db, clock, config, log: app.log }),
     close: async () => {
       await app.close();
       await database.close();

@@ -73,6 +73,13 @@ beforeAll(async () => {
   ids.orderA = (await c.adminX!.call(routes.createOrder, { body: order(x.storeA) })).id;
   ids.orderB = (await c.adminX!.call(routes.createOrder, { body: order(x.storeB) })).id;
   ids.orderRep1 = (await c.rep1!.call(routes.createOrder, { body: order(x.storeA) })).id;
+  ids.workflow = (await c.adminX!.call(routes.listWorkflows)).items[0]!.id;
+  // a manual price always needs approval: an approval of business X
+  const overridden = await c.adminX!.call(routes.createOrder, {
+    body: { ...order(x.storeA), lines: [{ skuId, quantity: 1, overridePrice: 50 }] },
+  });
+  ids.approval = (await c.adminX!.call(routes.getOrder, { params: { id: overridden.id } })).workflow!
+    .approval!.id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -233,6 +240,9 @@ describe('tenant isolation', () => {
     setSoldOut: () => ids.product!,
     updatePriceList: () => ids.priceList!,
     getOrder: () => ids.orderA!,
+    transitionOrder: () => ids.orderA!,
+    getWorkflow: () => ids.workflow!,
+    decideApproval: () => ids.approval!,
     users: () => ids.coordA!,
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
@@ -242,6 +252,8 @@ describe('tenant isolation', () => {
     setUserGrants: '{"grants":[]}',
     setSoldOut: JSON.stringify({ storeId: '', soldOut: true }),
     updatePriceList: '{"name":"stolen","items":[]}',
+    transitionOrder: '{"action":"review"}',
+    decideApproval: '{"decision":"approve"}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {

@@ -4,6 +4,7 @@ import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
 import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
+import { workflowRoutes } from './workflow.ts';
 
 /** The route table: every endpoint of the API, its schemas and its access rule. */
 export const routes = {
@@ -13,6 +14,7 @@ export const routes = {
   ...customerRoutes,
   ...catalogRoutes,
   ...orderRoutes,
+  ...workflowRoutes,
 };
 
 export type Routes = typeof routes;

@@ -7,6 +7,7 @@ import {
   quoteLineSchema,
   quoteRequestSchema,
 } from './quote.ts';
+import { orderWorkflowSchema } from './workflow.ts';
 
 export const fulfilmentDetailsSchema = z
   .object({
@@ -94,6 +95,9 @@ export const orderSchema = z
     submittedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
+    workflow: orderWorkflowSchema
+      .optional()
+      .describe('Where the order stands in its workflow and what the caller may do next (on reads)'),
     clientTotalMismatch: z
       .boolean()
       .optional()

@@ -10,8 +10,9 @@ import pg from 'pg';
 import * as catalog from './catalog-schema.ts';
 import * as ordersSchema from './order-schema.ts';
 import * as core from './schema.ts';
+import * as workflowSchema from './workflow-schema.ts';
 
-export const schema = { ...core, ...catalog, ...ordersSchema };
+export const schema = { ...core, ...catalog, ...ordersSchema, ...workflowSchema };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -44,6 +44,10 @@ export const orders = pgTable(
     fulfilmentDetails: jsonb('fulfilment_details').$type<FulfilmentDetails>().notNull().default({}),
     notes: text('notes'),
     state: text('state').notNull(),
+    workflowId: uuid('workflow_id'),
+    stage: text('stage'),
+    stateEnteredAt: ts('state_entered_at'),
+    dueAt: ts('due_at'),
     version: integer('version').notNull().default(1),
     currency: text('currency').notNull(),
     taxMode: text('tax_mode', { enum: ['inclusive', 'exclusive'] }).notNull(),
@@ -83,6 +87,7 @@ export const orders = pgTable(
     index('orders_store_created_idx').on(t.storeId, t.createdAt, t.id),
     index('orders_customer_idx').on(t.customerId, t.createdAt),
     index('orders_rep_idx').on(t.salesRepId, t.createdAt),
+    index('orders_business_due_idx').on(t.businessId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
   ],
 );
 

@@ -55,6 +55,18 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A workflow refusal: not allowed from this state, someone else was faster, or approval pending. */
+export class WorkflowError extends AppError {
+  constructor(
+    code: 'TRANSITION_NOT_ALLOWED' | 'VERSION_CONFLICT' | 'APPROVAL_PENDING' | 'WORKFLOW_INVALID',
+    detail: Detail,
+    meta?: Record<string, unknown>,
+  ) {
+    super(code, detail);
+    if (meta) this.meta = meta;
+  }
+}
+
 export class RateLimitError extends AppError {
   constructor(retryAfterSeconds: number, detail: Detail) {
     super('RATE_LIMITED', detail);

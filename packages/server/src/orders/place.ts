@@ -1,4 +1,5 @@
 import type { Order, Quote } from '@orderloop/contract';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
 import type { Ctx } from '../http/context.ts';
@@ -6,8 +7,9 @@ import { ConflictError, OutOfStockError } from '../lib/errors.ts';
 import { type Claim, completeIdempotency, releaseIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { buildQuote, type QuoteInput } from '../pricing/quote.ts';
+import { currentWorkflow } from '../workflow/definitions.ts';
+import { initialPlacement, startWorkflow } from '../workflow/start.ts';
 import { nextOrderNumber } from './numbering.ts';
-import { reserveStock } from './reserve.ts';
 import { toOrder } from './to-order.ts';
 
 type Store = { id: string; businessId: string; code: string; timezone: string; currency: string };
@@ -66,6 +68,7 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
     const now = ctx.clock.now();
     const quote = await buildQuote(ctx.db, p.store, p.customerId, p.quote, now);
     assertOrderable(quote);
+    const wf = await currentWorkflow(ctx.db, p.store.businessId);
     const number = await nextOrderNumber(ctx.db, p.store, now);
     const id = newId(now.getTime());
     return await ctx.db.transaction(async (tx) => {
@@ -80,7 +83,7 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
           channel: p.channel,
           fulfilment: p.quote.fulfilment,
           ...p.fields,
-          state: p.submit ? 'submitted' : 'draft',
+          ...initialPlacement(wf, p.submit, now),
           currency: quote.currency,
           taxMode: quote.taxMode,
           subtotal: quote.subtotal,
@@ -91,7 +94,6 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
           fees: quote.fees,
           orderDiscount: p.quote.orderDiscount ?? null,
           priceOverridden: quote.lines.some((l) => l.priceSource === 'override'),
-          stockReserved: p.submit,
           submittedAt: p.submit ? now : null,
           createdAt: now,
           updatedAt: now,
@@ -124,24 +126,12 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
           })),
         )
         .returning();
-      if (p.submit) {
-        await reserveStock(
-          tx,
-          {
-            businessId: p.store.businessId,
-            storeId: p.store.id,
-            orderId: id,
-            actorId: p.fields.createdBy,
-            now,
-          },
-          quote.lines.map((l, i) => ({
-            skuId: l.skuId,
-            skuCode: l.skuCode,
-            quantity: l.quantity,
-            field: `body.lines.${i}.quantity`,
-          })),
-        );
-      }
+      const by =
+        ctx.actor?.kind === 'customer'
+          ? { type: 'customer' as const, id: ctx.actor.customerId }
+          : { type: 'user' as const, id: p.fields.createdBy! };
+      await startWorkflow(tx, ctx, row!, wf, p.submit, by);
+      const [fresh] = await tx.select().from(orders).where(eq(orders.id, id));
       await recordAudit(tx, ctx, {
         action: p.submit ? 'order.submitted' : 'order.draft_saved',
         entityType: 'order',
@@ -152,11 +142,11 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
           total: quote.total,
           lines: quote.lines.length,
           channel: p.channel,
-          priceOverridden: row!.priceOverridden,
+          priceOverridden: fresh!.priceOverridden,
         },
       });
       const order = {
-        ...toOrder(row!, lines),
+        ...toOrder(fresh!, lines),
         ...(p.clientTotal !== undefined && p.clientTotal !== quote.total
           ? { clientTotalMismatch: true }
           : {}),

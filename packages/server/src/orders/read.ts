@@ -1,8 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { assertInScope, requireCustomer, requirePermission } from '../access/access.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
-import type { Ctx } from '../http/context.ts';
 import { NotFoundError } from '../lib/errors.ts';
 import { toOrder } from './to-order.ts';
 
@@ -24,18 +22,3 @@ export const orderOwnership = (o: {
   storeId: o.storeId,
   ownerIds: [o.salesRepId, o.createdBy],
 });
-
-export async function getOrder(ctx: Ctx, id: string) {
-  const scope = requirePermission(ctx.actor, 'orders.read');
-  const { row, order } = await loadOrder(ctx.db, scope.actor.businessId, id);
-  assertInScope(scope, orderOwnership(row));
-  return order;
-}
-
-/** A customer sees only their own orders; anyone else's id answers as if it did not exist. */
-export async function getCustomerOrder(ctx: Ctx, id: string) {
-  const actor = requireCustomer(ctx.actor);
-  const { row, order } = await loadOrder(ctx.db, actor.businessId, id);
-  if (row.customerId !== actor.customerId) throw new NotFoundError('order');
-  return order;
-}

@@ -2,9 +2,9 @@ import { routes } from '@orderloop/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../http/context.ts';
 import { type Endpoint, endpoint } from '../http/register.ts';
+import { readCustomerOrder, readOrder } from '../workflow/service.ts';
 import { type Created, createCustomerOrder, createStaffOrder } from './create.ts';
 import { listOrders } from './list.ts';
-import { getCustomerOrder, getOrder } from './read.ts';
 
 const idempotencyKey = (req: FastifyRequest) => {
   const v = req.headers['idempotency-key'];
@@ -25,9 +25,9 @@ export const orderEndpoints: Endpoint[] = [
     answer(ctx, reply, await createStaffOrder(ctx, body, idempotencyKey(req))),
   ),
   endpoint(routes.listOrders, (ctx, { query }) => listOrders(ctx, query)),
-  endpoint(routes.getOrder, (ctx, { params }) => getOrder(ctx, params.id)),
+  endpoint(routes.getOrder, (ctx, { params }) => readOrder(ctx, params.id)),
   endpoint(routes.customerCreateOrder, async (ctx, { body }, { req, reply }) =>
     answer(ctx, reply, await createCustomerOrder(ctx, body, idempotencyKey(req))),
   ),
-  endpoint(routes.customerGetOrder, (ctx, { params }) => getCustomerOrder(ctx, params.id)),
+  endpoint(routes.customerGetOrder, (ctx, { params }) => readCustomerOrder(ctx, params.id)),
 ];

@@ -1,0 +1,141 @@
+import type { Effect, WorkflowDefinition, WorkflowState } from '@orderloop/contract';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect.ts';
+import { orderLines, type orders } from '../db/order-schema.ts';
+import { events, outbox, timers } from '../db/workflow-schema.ts';
+import { newId } from '../lib/ids.ts';
+import { reserveStock } from '../orders/reserve.ts';
+import { commitOrderStock, releaseOrderStock } from '../orders/stock-hooks.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+export type EffectEnv = {
+  tx: Tx;
+  now: Date;
+  actorUserId: string | null;
+  eventId: number;
+  /** Where an out-of-stock line is reported: `body.lines` when the order is being entered. */
+  linesField?: string;
+};
+
+const minutes = (now: Date, m: number) => new Date(now.getTime() + m * 60_000);
+
+/** Outbox rows are written with the change and worked later; receivers dedupe by their id. */
+async function enqueue(env: EffectEnv, o: OrderRow, channel: string, target: object, payload: object) {
+  await env.tx.insert(outbox).values({
+    id: newId(env.now.getTime()),
+    businessId: o.businessId,
+    eventId: env.eventId,
+    channel,
+    target: { ...target },
+    payload: { ...payload },
+    nextAttemptAt: env.now,
+    createdAt: env.now,
+  });
+}
+
+const refOf = (o: OrderRow) => ({
+  orderId: o.id,
+  number: o.number,
+  storeId: o.storeId,
+  state: o.state,
+  total: o.total,
+  currency: o.currency,
+});
+
+/** One named side effect, in the transaction of the transition that sets it off. */
+export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
+  const who = { businessId: o.businessId, orderId: o.id, actorId: env.actorUserId, now: env.now };
+  switch (e.type) {
+    case 'reserve_stock': {
+      if (o.stockReserved) return;
+      const lines = await env.tx
+        .select()
+        .from(orderLines)
+        .where(eq(orderLines.orderId, o.id))
+        .orderBy(asc(orderLines.lineNo));
+      await reserveStock(
+        env.tx,
+        { ...who, storeId: o.storeId },
+        lines.map((l, i) => ({
+          skuId: l.skuId,
+          skuCode: l.skuCode,
+          quantity: l.quantity,
+          field: `${env.linesField ?? 'lines'}.${i}.quantity`,
+        })),
+      );
+      await env.tx.execute(sql`UPDATE orders SET stock_reserved = true WHERE id = ${o.id}`);
+      return;
+    }
+    case 'release_stock':
+      return releaseOrderStock(env.tx, who);
+    case 'commit_stock':
+      return commitOrderStock(env.tx, who);
+    case 'notify':
+      for (const channel of e.channels)
+        await enqueue(env, o, channel, { to: e.to }, { event: e.event, order: refOf(o) });
+      return;
+    case 'request_payment':
+      return enqueue(env, o, 'payment', {}, { order: refOf(o) });
+    case 'push_erp':
+      return enqueue(env, o, 'erp', {}, { order: refOf(o) });
+    case 'set_timer':
+      await env.tx.insert(timers).values({
+        id: newId(env.now.getTime()),
+        businessId: o.businessId,
+        orderId: o.id,
+        kind: e.timer,
+        action: e.action,
+        state: o.state,
+        stateVersion: o.version,
+        dueAt: minutes(env.now, e.afterMinutes),
+      });
+      return;
+  }
+}
+
+/**
+ * Entering a state: earlier timers lapse, the state's SLA and escalation timers start, and its
+ * on-enter effects run. `o` is the order as it is after the move.
+ */
+export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowState) {
+  await env.tx
+    .update(timers)
+    .set({ status: 'cancelled' })
+    .where(sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending'`);
+  const sla = (kind: string, m: number) =>
+    env.tx.insert(timers).values({
+      id: newId(env.now.getTime()),
+      businessId: o.businessId,
+      orderId: o.id,
+      kind,
+      action: null,
+      state: o.state,
+      stateVersion: o.version,
+      dueAt: minutes(env.now, m),
+    });
+  if (state.slaMinutes) await sla('sla', state.slaMinutes);
+  if (state.slaMinutes && state.escalateAfterMinutes)
+    await sla('escalate', state.slaMinutes + state.escalateAfterMinutes);
+  for (const e of state.onEnter) await applyEffect(env, o, e);
+}
+
+/** One event row per change; live streams replay from it, NOTIFY wakes them at commit. */
+export async function recordEvent(
+  tx: Tx,
+  o: OrderRow,
+  type: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<number> {
+  const [row] = await tx
+    .insert(events)
+    .values({ businessId: o.businessId, storeId: o.storeId, orderId: o.id, type, payload, at: now })
+    .returning({ id: events.id });
+  await tx.execute(sql`SELECT pg_notify('orderloop_events', ${String(row!.id)})`);
+  return row!.id;
+}
+
+export const slaDue = (d: WorkflowDefinition, stateKey: string, now: Date) => {
+  const s = d.states.find((x) => x.key === stateKey);
+  return s?.slaMinutes ? minutes(now, s.slaMinutes) : null;
+};

@@ -1,0 +1,63 @@
+import type { Order, transitionRequestSchema } from '@orderloop/contract';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { assertInScope, requireCustomer, requirePermission } from '../access/access.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { orderLines, type orders } from '../db/order-schema.ts';
+import type { Ctx } from '../http/context.ts';
+import { NotFoundError } from '../lib/errors.ts';
+import { loadOrder, orderOwnership } from '../orders/read.ts';
+import { toOrder } from '../orders/to-order.ts';
+import { workflowActor } from './actor.ts';
+import { runTransition, type WorkflowActor } from './engine.ts';
+import { workflowView } from './view.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+
+/** An order as a reader sees it: with its workflow position and the actions open to them. */
+export async function orderWithWorkflow(ctx: Ctx, row: OrderRow, actor: WorkflowActor, staff?: StaffActor) {
+  const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, row.id));
+  const workflow = await workflowView(ctx.db, row, ctx.locale, actor, staff, ctx.clock.now());
+  return { ...toOrder(row, lines), ...(workflow ? { workflow } : {}) } satisfies Order;
+}
+
+export async function readOrder(ctx: Ctx, id: string) {
+  const scope = requirePermission(ctx.actor, 'orders.read');
+  const { row } = await loadOrder(ctx.db, scope.actor.businessId, id);
+  assertInScope(scope, orderOwnership(row));
+  return orderWithWorkflow(ctx, row, workflowActor(scope.actor), scope.actor);
+}
+
+export async function readCustomerOrder(ctx: Ctx, id: string) {
+  const actor = requireCustomer(ctx.actor);
+  const { row } = await loadOrder(ctx.db, actor.businessId, id);
+  if (row.customerId !== actor.customerId) throw new NotFoundError('order');
+  return orderWithWorkflow(ctx, row, workflowActor(actor));
+}
+
+type Req = z.output<typeof transitionRequestSchema>;
+
+/**
+ * Staff take an action on an order they can see; whether this action is theirs to take (its
+ * permissions, in their scope) is the workflow's call. A replay writes nothing, so it is not audited.
+ */
+export async function transitionOrder(ctx: Ctx, id: string, req: Req) {
+  const scope = requirePermission(ctx.actor, 'orders.read');
+  const { row } = await loadOrder(ctx.db, scope.actor.businessId, id);
+  assertInScope(scope, orderOwnership(row));
+  const actor = workflowActor(scope.actor);
+  const out = await ctx.db.transaction((tx) => runTransition(tx, ctx, id, req, actor));
+  if (out.replayed) ctx.audited = true;
+  return { order: await orderWithWorkflow(ctx, out.row, actor, scope.actor), replayed: out.replayed };
+}
+
+/** A customer takes one of the actions the definition gives customers (cancel before acceptance). */
+export async function customerTransition(ctx: Ctx, id: string, req: Req) {
+  const c = requireCustomer(ctx.actor);
+  const { row } = await loadOrder(ctx.db, c.businessId, id);
+  if (row.customerId !== c.customerId) throw new NotFoundError('order');
+  const actor = workflowActor(c);
+  const out = await ctx.db.transaction((tx) => runTransition(tx, ctx, id, req, actor));
+  if (out.replayed) ctx.audited = true;
+  return { order: await orderWithWorkflow(ctx, out.row, actor), replayed: out.replayed };
+}
