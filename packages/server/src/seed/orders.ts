@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
+import { currentWorkflow } from '../workflow/definitions.ts';
 
 /**
  * Generates `count` realistic orders (1–4 lines each) for the demo businesses, spread over the past
@@ -10,6 +11,11 @@ import { queryRows } from '../db/connect.ts';
  */
 export async function seedOrders(db: Db, count: number, log: (m: string) => void = () => {}) {
   const batch = 50_000;
+  const demo = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM businesses WHERE slug IN ('demo-restaurant', 'demo-factory')`,
+  );
+  for (const b of demo) await currentWorkflow(db, b.id);
   const [{ n: existing } = { n: 0 }] = await queryRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM orders`,
@@ -47,13 +53,17 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
         FROM gen`);
       await tx.execute(sql`
         INSERT INTO orders (id, business_id, store_id, number, customer_id, contact, channel, fulfilment, fulfilment_details,
-                            notes, state, version, currency, tax_mode, subtotal, discount, fees_total, tax, total, fees,
+                            notes, state, workflow_id, state_entered_at, version, currency, tax_mode, subtotal, discount, fees_total, tax, total, fees,
                             payment_status, stock_reserved, sales_rep_id, created_by, tags, custom_fields, submitted_at, created_at, updated_at)
         SELECT n.id, n.business_id, n.store_id, n.code || '-' || n.day || '-' || lpad(n.seq::text, 4, '0'), n.customer_id,
                jsonb_build_object('name', coalesce(c.contact_name, c.name, '顾客' || (n.r % 997)), 'phone', '139' || lpad((n.r * 7 % 100000000)::text, 8, '0')),
                n.channel, CASE WHEN b.kind = 'b2b' THEN 'shipment' ELSE (ARRAY['dine_in','pickup','delivery'])[1 + n.r % 3] END, '{}'::jsonb,
                CASE WHEN n.r % 10 = 0 THEN '加急 urgent' WHEN n.r % 17 = 0 THEN '少辣 less spicy' END,
-               n.state, 1, n.currency, CASE WHEN b.kind = 'b2b' THEN 'exclusive' ELSE 'inclusive' END,
+               CASE WHEN b.kind = 'b2b'
+                 THEN (ARRAY['submitted','under_review','approved','in_production','shipped','closed','closed','cancelled'])[1 + n.r % 8]
+                 ELSE n.state END,
+               (SELECT w.id FROM workflows w WHERE w.business_id = n.business_id ORDER BY w.version DESC LIMIT 1), n.created_at,
+               1, n.currency, CASE WHEN b.kind = 'b2b' THEN 'exclusive' ELSE 'inclusive' END,
                0, 0, 0, 0, 0, '[]'::jsonb, n.payment_status, false, c.sales_rep_id, NULL,
                CASE WHEN n.r % 23 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END, '{}'::jsonb, n.created_at, n.created_at, n.created_at
         FROM gen_numbered n JOIN businesses b ON b.id = n.business_id LEFT JOIN customers c ON c.id = n.customer_id`);

@@ -11,7 +11,7 @@ import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, ValidationError, WorkflowError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import { orderOwnership } from '../orders/read.ts';
-import { stateOf, transitionOf, workflowById } from './definitions.ts';
+import { currentWorkflow, stateOf, transitionOf, workflowById } from './definitions.ts';
 import { applyEffect, enterState, recordEvent, slaDue } from './effects.ts';
 
 export type TransitionRequest = z.output<typeof transitionRequestSchema>;
@@ -76,7 +76,7 @@ export async function runTransition(
   const now = ctx.clock.now();
   const [o] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
   if (!o) throw new Error(`order ${orderId} vanished`);
-  const wf = await workflowById(tx, o.workflowId!);
+  const wf = o.workflowId ? await workflowById(tx, o.workflowId) : await currentWorkflow(tx, o.businessId);
   const d = wf.definition;
   const t = transitionOf(d, req.action);
   const stateName = nameOf(d, o.state, ctx.locale);
