@@ -109,7 +109,7 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
     const takeIfPossible = async (action: string, comment?: string) => {
       const t = transitionOf(wf.definition, action);
       const [cur] = await tx.select().from(orders).where(eq(orders.id, o.id));
-      if (!t || !t.from.includes(cur!.state) || !t.actors.includes('system')) return;
+      if (!t?.from.includes(cur!.state) || !t.actors.includes('system')) return;
       await runTransition(
         tx,
         ctx,

@@ -107,7 +107,7 @@ export async function runTransition(
   }
   if (t?.from.includes(o.state) && !actorMay(t, o, actor))
     throw new ForbiddenError({ key: 'workflow.forbidden', vars: { action: t.name[ctx.locale] } });
-  if (!t || !t.from.includes(o.state)) {
+  if (!t?.from.includes(o.state)) {
     const allowed = allowedNow();
     throw new WorkflowError(
       'TRANSITION_NOT_ALLOWED',
