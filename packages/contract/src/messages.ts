@@ -278,6 +278,11 @@ export const messages = {
     en: 'You may not take “{action}” on this order.',
     ja: 'この注文に「{action}」を実行する権限がありません。',
   },
+  'order.notEditable': {
+    'zh-CN': '订单处于“{state}”，不能再修改。',
+    en: 'The order is “{state}” and can no longer be edited.',
+    ja: '注文は「{state}」のため、変更できません。',
+  },
   'workflow.notAllowed': {
     'zh-CN': '订单处于“{state}”，不能执行“{action}”。可执行的操作：{allowed}。',
     en: 'The order is “{state}”, so “{action}” is not possible. Allowed now: {allowed}.',
@@ -343,6 +348,11 @@ export type MessageKey = keyof typeof messages;
 
 /** Messages of the contract's own validation rules; schemas name a key, the server translates it. */
 export const validationMessages: Record<string, Text> = {
+  'batch.selection': {
+    'zh-CN': '请指定订单 ID 列表或筛选条件（二选一）',
+    en: 'Give either a list of order ids or a filter, not both',
+    ja: '注文 ID の一覧か絞り込み条件のどちらか一方を指定してください',
+  },
   'format.key': {
     'zh-CN': '请使用小写字母开头的键（小写字母、数字、下划线）',
     en: 'Use a key of lower-case letters, digits and underscores, starting with a letter',

@@ -241,6 +241,7 @@ describe('tenant isolation', () => {
     updatePriceList: () => ids.priceList!,
     getOrder: () => ids.orderA!,
     transitionOrder: () => ids.orderA!,
+    editOrder: () => ids.orderA!,
     getWorkflow: () => ids.workflow!,
     decideApproval: () => ids.approval!,
     users: () => ids.coordA!,
@@ -253,6 +254,7 @@ describe('tenant isolation', () => {
     setSoldOut: JSON.stringify({ storeId: '', soldOut: true }),
     updatePriceList: '{"name":"stolen","items":[]}',
     transitionOrder: '{"action":"review"}',
+    editOrder: '{"expectedVersion":1,"notes":"stolen"}',
     decideApproval: '{"decision":"approve"}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');

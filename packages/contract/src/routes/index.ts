@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { orderEditRoutes } from './order-edit.ts';
 import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
@@ -14,6 +15,7 @@ export const routes = {
   ...customerRoutes,
   ...catalogRoutes,
   ...orderRoutes,
+  ...orderEditRoutes,
   ...workflowRoutes,
 };
 

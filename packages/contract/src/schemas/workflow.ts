@@ -90,6 +90,10 @@ export const workflowStateSchema = z.object({
     .default(null)
     .describe('Minutes after the SLA is missed before the order escalates to managers'),
   stages: z.array(key).max(20).default([]).describe('Production stages the workshop reports while here'),
+  editable: z
+    .boolean()
+    .optional()
+    .describe('May lines, prices and fields be edited here? Default: in draft and open states'),
   onEnter: z.array(effectSchema).default([]),
 });
 export type WorkflowState = z.infer<typeof workflowStateSchema>;

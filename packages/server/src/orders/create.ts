@@ -8,12 +8,13 @@ import {
   requireCustomer,
   requirePermission,
 } from '../access/access.ts';
-import { customers, users } from '../db/schema.ts';
+import { customers } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import { claimIdempotency, requestHash } from '../lib/idempotency.ts';
 import { assertOverrideAllowed } from '../pricing/override.ts';
 import { storeOfBusiness } from '../stores/lookup.ts';
+import { assertUsersOfBusiness } from './edit.ts';
 import { placeOrder } from './place.ts';
 
 export type Created = { order: Order; replayed: boolean };
@@ -42,14 +43,7 @@ export async function createStaffOrder(
       throw new ForbiddenError({ key: 'forbidden.permission', vars: { permission: 'customers.read' } });
     assertInScope(sees, { storeId: customer.storeId, ownerIds: [customer.salesRepId] });
   }
-  for (const userId of [input.salesRepId, input.assignedTo]) {
-    if (!userId) continue;
-    const [u] = await ctx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.businessId, actor.businessId)));
-    if (!u) throw new NotFoundError('user');
-  }
+  await assertUsersOfBusiness(ctx.db, actor.businessId, [input.salesRepId, input.assignedTo]);
   // a sales rep's orders are theirs; others may name the rep, or inherit the account's
   const ownOnly = !scope.all && !scope.storeIds.length;
   const salesRepId = ownOnly ? actor.userId : (input.salesRepId ?? customer?.salesRepId ?? null);

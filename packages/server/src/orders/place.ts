@@ -35,7 +35,7 @@ export type Placement = {
 };
 
 /** A quote with any unavailable line cannot become an order; out of stock names the SKU. */
-function assertOrderable(q: Quote) {
+export function assertOrderable(q: Quote) {
   const i = q.lines.findIndex((l) => l.unavailable === 'out_of_stock');
   if (i >= 0) {
     const l = q.lines[i]!;
@@ -57,6 +57,31 @@ function assertOrderable(q: Quote) {
     throw err;
   }
 }
+
+/** The stored lines of a priced quote, with the discounts that were asked for. */
+export const lineValues = (quote: Quote, asked: QuoteInput, orderId: string, now: Date) =>
+  quote.lines.map((l, i) => ({
+    id: newId(now.getTime()),
+    orderId,
+    lineNo: i + 1,
+    skuId: l.skuId,
+    productId: l.productId,
+    productName: l.productName,
+    skuCode: l.skuCode,
+    skuLabel: l.skuLabel,
+    modifiers: l.modifiers,
+    modifiersLabel: l.modifiersLabel,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    priceSource: l.priceSource,
+    discount: asked.lines[i]?.discount ?? null,
+    gross: l.gross,
+    lineDiscount: l.lineDiscount,
+    orderDiscount: l.orderDiscount,
+    net: l.net,
+    tax: l.tax,
+    total: l.total,
+  }));
 
 /**
  * Prices (server-side, from the database only), numbers and writes an order; when submitted, also
@@ -101,30 +126,7 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
         .returning();
       const lines = await tx
         .insert(orderLines)
-        .values(
-          quote.lines.map((l, i) => ({
-            id: newId(now.getTime()),
-            orderId: id,
-            lineNo: i + 1,
-            skuId: l.skuId,
-            productId: l.productId,
-            productName: l.productName,
-            skuCode: l.skuCode,
-            skuLabel: l.skuLabel,
-            modifiers: l.modifiers,
-            modifiersLabel: l.modifiersLabel,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-            priceSource: l.priceSource,
-            discount: p.quote.lines[i]?.discount ?? null,
-            gross: l.gross,
-            lineDiscount: l.lineDiscount,
-            orderDiscount: l.orderDiscount,
-            net: l.net,
-            tax: l.tax,
-            total: l.total,
-          })),
-        )
+        .values(lineValues(quote, p.quote, id, now))
         .returning();
       const by =
         ctx.actor?.kind === 'customer'

@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../http/context.ts';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { readCustomerOrder, readOrder } from '../workflow/service.ts';
+import { batchOrders } from './batch.ts';
 import { type Created, createCustomerOrder, createStaffOrder } from './create.ts';
+import { editOrder } from './edit.ts';
 import { listOrders } from './list.ts';
 
 const idempotencyKey = (req: FastifyRequest) => {
@@ -25,6 +27,10 @@ export const orderEndpoints: Endpoint[] = [
     answer(ctx, reply, await createStaffOrder(ctx, body, idempotencyKey(req))),
   ),
   endpoint(routes.listOrders, (ctx, { query }) => listOrders(ctx, query)),
+  endpoint(routes.editOrder, async (ctx, { params, body }) =>
+    readOrder(ctx, (await editOrder(ctx, params.id, body)).id),
+  ),
+  endpoint(routes.batchOrders, (ctx, { body }) => batchOrders(ctx, body)),
   endpoint(routes.getOrder, (ctx, { params }) => readOrder(ctx, params.id)),
   endpoint(routes.customerCreateOrder, async (ctx, { body }, { req, reply }) =>
     answer(ctx, reply, await createCustomerOrder(ctx, body, idempotencyKey(req))),

@@ -75,3 +75,9 @@ export async function currentWorkflow(db: DbOrTx, businessId: string, key?: stri
 export const stateOf = (d: WorkflowDefinition, key: string) => d.states.find((s) => s.key === key);
 export const transitionOf = (d: WorkflowDefinition, action: string) =>
   d.transitions.find((t) => t.action === action);
+
+/** Edits (lines, prices, fields) are allowed where the definition says, by default before work starts. */
+export const isEditable = (d: WorkflowDefinition, stateKey: string) => {
+  const s = stateOf(d, stateKey);
+  return !!s && (s.editable ?? (s.category === 'draft' || s.category === 'open'));
+};

@@ -11,6 +11,7 @@ import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, ValidationError, WorkflowError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import { orderOwnership } from '../orders/read.ts';
+import { openApprovalIfNeeded } from './approvals.ts';
 import { currentWorkflow, stateOf, transitionOf, workflowById } from './definitions.ts';
 import { applyEffect, enterState, recordEvent, slaDue } from './effects.ts';
 
@@ -202,6 +203,8 @@ export async function runTransition(
   const env = { tx, now, actorUserId: actor.type === 'user' ? actor.id : null, eventId };
   for (const e of t.effects) await applyEffect(env, row!, e);
   if (moved) await enterState(env, row!, target);
+  // submitting a draft is where its approval rules are first checked
+  if (t.action === d.submitAction) await openApprovalIfNeeded(tx, ctx, row!, wf);
   await recordAudit(tx, ctx, {
     action: `order.${t.action}`,
     entityType: 'order',
