@@ -105,4 +105,6 @@ CREATE INDEX "outbox_business_idx" ON "outbox" USING btree ("business_id","statu
 CREATE INDEX "timers_due_idx" ON "timers" USING btree ("due_at") WHERE "timers"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "timers_order_idx" ON "timers" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "workflows_business_key_version_uq" ON "workflows" USING btree ("business_id","key","version");--> statement-breakpoint
-CREATE INDEX "orders_business_due_idx" ON "orders" USING btree ("business_id","due_at") WHERE "orders"."due_at" IS NOT NULL;
+CREATE INDEX "orders_business_due_idx" ON "orders" USING btree ("business_id","due_at") WHERE "orders"."due_at" IS NOT NULL;--> statement-breakpoint
+-- Hand-written: leadership now approves (the 30 % discount rule's second step) in existing businesses too.
+UPDATE "roles" SET "permissions" = array_append("permissions", 'orders.approve') WHERE "built_in" AND "key" = 'leadership' AND NOT ('orders.approve' = ANY("permissions"));
