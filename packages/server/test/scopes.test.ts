@@ -73,6 +73,12 @@ beforeAll(async () => {
   ids.orderA = (await c.adminX!.call(routes.createOrder, { body: order(x.storeA) })).id;
   ids.orderB = (await c.adminX!.call(routes.createOrder, { body: order(x.storeB) })).id;
   ids.orderRep1 = (await c.rep1!.call(routes.createOrder, { body: order(x.storeA) })).id;
+  ids.attachment = (
+    await c.adminX!.call(routes.uploadOrderAttachment, {
+      params: { id: ids.orderA },
+      file: { data: Buffer.from('%PDF-1.4\n%%EOF\n'), filename: 'x.pdf' },
+    })
+  ).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -237,6 +243,11 @@ describe('tenant isolation', () => {
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
     customers: () => ids.custA1!,
+    listOrderAttachments: () => ids.orderA!,
+    uploadOrderAttachment: () => ids.orderA!,
+    listProductAttachments: () => ids.product!,
+    uploadProductAttachment: () => ids.product!,
+    attachments: () => ids.attachment!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',

@@ -1,4 +1,5 @@
 import { adminRoutes } from './admin.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
@@ -13,6 +14,7 @@ export const routes = {
   ...customerRoutes,
   ...catalogRoutes,
   ...orderRoutes,
+  ...attachmentRoutes,
 };
 
 export type Routes = typeof routes;
