@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type ApiClient, routes } from '@orderloop/contract';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes } from './catalog-files.ts';
+import { bytes, exportAs, XLSX } from './catalog-files.ts';
 import { problemOf, statusOf } from './expect-problem.ts';
 import { makeBusiness, makeRole, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -155,6 +155,36 @@ describe('uploading', () => {
     ]);
     const p = await problemOf(c.rep1.call(routes.downloadAttachmentThumbnail, { params: { id: a.id } }));
     expect([p.status, p.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('takes every accepted picture type, and XLSX; HEIC is kept without a thumbnail', async () => {
+    const img = picture(120, 90);
+    const pictures: [Buffer, string][] = [
+      [await img.clone().gif().toBuffer(), 'image/gif'],
+      [await img.clone().webp().toBuffer(), 'image/webp'],
+      [await img.clone().avif().toBuffer(), 'image/avif'],
+    ];
+    for (const [data, type] of pictures) {
+      const a = await attach(c.admin, ids.orderB, data, 'pic');
+      expect([a.contentType, a.hasThumbnail, a.width, a.height, a.name]).toEqual([
+        type,
+        true,
+        120,
+        90,
+        `pic.${type.split('/')[1]}`,
+      ]);
+    }
+    // an iPhone photo's container: sharp's prebuilt libvips cannot decode HEVC, so no thumbnail
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(64),
+    ]);
+    const h = await attach(c.admin, ids.orderB, heic, 'IMG_0001.HEIC');
+    expect([h.contentType, h.kind, h.hasThumbnail]).toEqual(['image/heic', 'image', false]);
+    const xlsx = await bytes(await exportAs(c.admin, 'xlsx'));
+    const x = await attach(c.admin, ids.orderB, xlsx, 'packing list.xlsx');
+    expect([x.contentType, x.kind, x.hasThumbnail]).toEqual([XLSX, 'document', false]);
   });
 
   it('refuses a file by its content, whatever its name and declared type say', async () => {
