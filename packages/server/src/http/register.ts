@@ -103,8 +103,9 @@ declare module 'fastify' {
  * Access comes before validation so a caller without rights learns nothing from error details.
  *
  * An upload route lives in its own encapsulated context that parses only its declared content
- * types, as raw bytes, up to its own size limit; there the access checks run in an onRequest hook,
- * before the body is read, so nobody unauthorised can make the server buffer a file.
+ * types, as raw bytes (or, for a multipart route, one form file read by @fastify/multipart), up to
+ * its own size limit; there the access checks — and the endpoint's precheck, if any — run in an
+ * onRequest hook, before the body is read, so nobody unauthorised can make the server buffer a file.
  */
 export function mount(app: FastifyInstance, deps: Deps, { route, handler, upload: options }: Endpoint) {
   if ((route.upload && route.body) || (route.download && route.response))
