@@ -1,5 +1,5 @@
 import type { Problem } from './errors.ts';
-import type { Download, FileInput, RouteDef, RouteInput, RouteOutput } from './route.ts';
+import type { Download, FileInput, MultipartFileInput, RouteDef, RouteInput, RouteOutput } from './route.ts';
 
 /** A problem+json answer, thrown by the client so callers can branch on `code` and `fields`. */
 export class ApiError extends Error {
@@ -56,7 +56,7 @@ export function createClient(options: ClientOptions = {}) {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
       body?: unknown;
-      file?: FileInput;
+      file?: FileInput | MultipartFileInput;
       idempotencyKey?: string;
       headers?: Record<string, string>;
     };
@@ -83,8 +83,15 @@ export function createClient(options: ClientOptions = {}) {
     if (locale) headers['accept-language'] = locale;
     if (i.idempotencyKey) headers['idempotency-key'] = i.idempotencyKey;
     let body: RequestInit['body'];
-    if (i.file !== undefined) {
-      headers['content-type'] = i.file.contentType;
+    const multipart = route.upload?.multipart;
+    if (i.file !== undefined && multipart) {
+      // fetch writes the multipart content type itself, with its boundary
+      const f = i.file as MultipartFileInput;
+      const blob = new Blob([f.data as Blob], f.contentType ? { type: f.contentType } : {});
+      body = new FormData();
+      body.append(multipart.field, blob, f.filename);
+    } else if (i.file !== undefined) {
+      headers['content-type'] = i.file.contentType as string;
       body = i.file.data as NonNullable<RequestInit['body']>;
     } else if (i.body !== undefined) {
       headers['content-type'] = 'application/json';

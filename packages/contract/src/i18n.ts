@@ -65,6 +65,8 @@ export const entityLabels: Record<string, Text> = {
   category: { 'zh-CN': '分类', en: 'category', ja: 'カテゴリ' },
   SKU: { 'zh-CN': 'SKU', en: 'SKU', ja: 'SKU' },
   'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },
+  attachment: { 'zh-CN': '附件', en: 'attachment', ja: '添付ファイル' },
+  complaint: { 'zh-CN': '投诉', en: 'complaint', ja: '苦情' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {
@@ -112,6 +114,7 @@ const verb: Record<string, Text> = {
   approve: { 'zh-CN': '审批', en: 'approve', ja: '承認' },
   override_price: { 'zh-CN': '改价', en: 'override price', ja: '価格変更' },
   batch: { 'zh-CN': '批量操作', en: 'batch edit', ja: '一括操作' },
+  attach: { 'zh-CN': '上传附件', en: 'attach files', ja: 'ファイル添付' },
   write: { 'zh-CN': '维护', en: 'edit', ja: '編集' },
   adjust: { 'zh-CN': '调整', en: 'adjust', ja: '調整' },
   record: { 'zh-CN': '登记', en: 'record', ja: '記録' },

@@ -6,6 +6,7 @@ export * from './openapi.ts';
 export * from './permissions.ts';
 export * from './route.ts';
 export * from './routes/index.ts';
+export * from './schemas/attachments.ts';
 export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';

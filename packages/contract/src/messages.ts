@@ -21,6 +21,12 @@ export const errorTitles: Record<ErrorCode, Text> = {
     en: 'Unsupported content type',
     ja: 'サポートされていないコンテンツタイプです',
   },
+  FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'File too large', ja: 'ファイルが大きすぎます' },
+  UNSUPPORTED_FILE_TYPE: {
+    'zh-CN': '不支持的文件类型',
+    en: 'Unsupported file type',
+    ja: 'サポートされていないファイル形式です',
+  },
   ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在', en: 'No such endpoint', ja: 'エンドポイントが存在しません' },
   METHOD_NOT_ALLOWED: {
     'zh-CN': '不允许的请求方法',
@@ -192,6 +198,37 @@ export const messages = {
     'zh-CN': '请把文件作为请求体发送。',
     en: 'Send the file as the request body.',
     ja: 'ファイルをリクエスト本文として送信してください。',
+  },
+  'upload.missingField': {
+    'zh-CN': '请以 multipart/form-data 表单字段 {field} 发送文件。',
+    en: 'Send the file as the multipart/form-data field {field}.',
+    ja: 'ファイルを multipart/form-data のフィールド {field} として送信してください。',
+  },
+  'attachment.tooLarge': {
+    'zh-CN': '文件超过 {limit} 字节的上限。',
+    en: 'The file is larger than the limit of {limit} bytes.',
+    ja: 'ファイルが上限 {limit} バイトを超えています。',
+  },
+  'attachment.unsupportedType': {
+    'zh-CN':
+      '不能上传 {detected} 类型的文件（按文件内容判断，而非文件名）；可上传：JPEG、PNG、WebP、GIF、AVIF、HEIC 图片，PDF 或 XLSX。',
+    en: 'Files of type {detected} cannot be attached (judged by content, not by name); accepted: JPEG, PNG, WebP, GIF, AVIF, HEIC pictures, PDF or XLSX.',
+    ja: '{detected} 形式のファイルは添付できません（ファイル名ではなく内容で判定）。添付できるのは JPEG・PNG・WebP・GIF・AVIF・HEIC の画像、PDF、XLSX です。',
+  },
+  'attachment.unreadable': {
+    'zh-CN': '该文件看起来是 {detected}，但无法读取，可能已损坏。',
+    en: 'The file looks like {detected} but cannot be read; it may be damaged.',
+    ja: 'このファイルは {detected} のようですが読み込めません。破損している可能性があります。',
+  },
+  'attachment.tooMany': {
+    'zh-CN': '每条记录最多 {limit} 个附件。',
+    en: 'A record can carry at most {limit} attachments.',
+    ja: '1 件のレコードに添付できるのは {limit} 個までです。',
+  },
+  'attachment.notYours': {
+    'zh-CN': '只能删除自己上传的附件。',
+    en: 'You can only remove attachments you uploaded yourself.',
+    ja: '削除できるのは自分がアップロードした添付ファイルだけです。',
   },
   'import.notSpreadsheet': {
     'zh-CN': '该文件不是 CSV 或 XLSX 表格（按文件内容判断，而非文件名）。',

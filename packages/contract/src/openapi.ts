@@ -108,23 +108,40 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
       'x-access': route.access,
       security,
       parameters,
-      ...(route.upload
+      ...(route.upload?.multipart
         ? {
             requestBody: {
               required: true,
-              description: `The file's bytes as the whole body, at most ${route.upload.maxBytes} bytes.`,
-              content: Object.fromEntries(route.upload.contentTypes.map((t) => [t, { schema: binary }])),
+              description: `A form with one file in \`${route.upload.multipart.field}\`, by default at most ${route.upload.maxBytes} bytes.`,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    properties: { [route.upload.multipart.field]: binary },
+                    required: [route.upload.multipart.field],
+                  },
+                },
+              },
             },
             'x-max-body-bytes': route.upload.maxBytes,
           }
-        : route.body
+        : route.upload
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: convert(route.body, 'input') } },
+                description: `The file's bytes as the whole body, at most ${route.upload.maxBytes} bytes.`,
+                content: Object.fromEntries(route.upload.contentTypes.map((t) => [t, { schema: binary }])),
               },
+              'x-max-body-bytes': route.upload.maxBytes,
             }
-          : {}),
+          : route.body
+            ? {
+                requestBody: {
+                  required: true,
+                  content: { 'application/json': { schema: convert(route.body, 'input') } },
+                },
+              }
+            : {}),
       responses,
     };
   }

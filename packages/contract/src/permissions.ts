@@ -9,6 +9,7 @@ export const permissions = [
   'orders.approve',
   'orders.override_price',
   'orders.batch',
+  'orders.attach',
   'catalog.read',
   'catalog.write',
   'stock.adjust',
@@ -79,6 +80,7 @@ export const builtInRoleDefinitions: Record<
       'orders.edit',
       'orders.transition',
       'orders.batch',
+      'orders.attach',
       'customers.write',
       'complaints.read',
       'board.view',
@@ -105,6 +107,7 @@ export const builtInRoleDefinitions: Record<
       'catalog.read',
       'stores.read',
       'orders.transition',
+      'orders.attach',
       'board.view',
       'stock.adjust',
     ],
@@ -116,7 +119,7 @@ export const builtInRoleDefinitions: Record<
     defaultScope: 'store',
   },
   sales_rep: {
-    permissions: [...readAll, 'orders.create', 'orders.edit', 'customers.write'],
+    permissions: [...readAll, 'orders.create', 'orders.edit', 'orders.attach', 'customers.write'],
     defaultScope: 'own',
   },
 };

@@ -18,8 +18,15 @@ export type Access =
  * A route whose request body is a file (CSV, XLSX…) rather than JSON: the raw bytes reach the
  * handler as a Buffer, only these content types are parsed (anything else is a 415), and the
  * route's own size limit applies instead of the JSON body limit (past it, a 413).
+ *
+ * With `multipart`, the body is `multipart/form-data` carrying one file in the named field (what a
+ * browser form and a mini-program's uploadFile send), and the file keeps the name it was sent with.
  */
-export type UploadSpec = { contentTypes: readonly string[]; maxBytes: number };
+export type UploadSpec = {
+  contentTypes: readonly string[];
+  maxBytes: number;
+  multipart?: { field: string };
+};
 
 /** A route that answers a file (streamed, with a Content-Disposition) instead of JSON. */
 export type DownloadSpec = { contentTypes: readonly string[] };
@@ -57,9 +64,13 @@ type Opt<K extends string, T> = [T] extends [never] ? { [P in K]?: never } : { [
 
 /** A file to upload: the bytes and one of the route's content types. */
 export type FileInput<T extends string = string> = { data: Blob | Uint8Array; contentType: T };
-type FileOf<R extends RouteDef> = R['upload'] extends UploadSpec
-  ? FileInput<R['upload']['contentTypes'][number]>
-  : never;
+/** A file sent as a multipart form field: its name travels with it; its type is the server's to judge. */
+export type MultipartFileInput = { data: Blob | Uint8Array; filename: string; contentType?: string };
+type FileOf<R extends RouteDef> = R['upload'] extends { multipart: object }
+  ? MultipartFileInput
+  : R['upload'] extends UploadSpec
+    ? FileInput<R['upload']['contentTypes'][number]>
+    : never;
 
 export type RouteInput<R extends RouteDef> = Opt<'params', Infer<R['params']>> &
   Opt<'query', Partial<Infer<R['query']>>> &

@@ -4,6 +4,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { buildOpenApi, routes } from '@orderloop/contract';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { attachmentEndpoints } from './attachments/routes.ts';
+import { createStorage } from './attachments/storage.ts';
 import { auditEndpoints } from './audit/routes.ts';
 import { catalogEndpoints } from './catalog/routes.ts';
 import type { Config } from './config.ts';
@@ -84,6 +86,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...quoteEndpoints,
     ...orderEndpoints,
     ...workflowEndpoints,
+    ...attachmentEndpoints(createStorage(config), config),
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

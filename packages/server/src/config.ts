@@ -14,6 +14,12 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  ATTACHMENT_DIR: z.string().optional(),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   COOKIE_SECURE: bool.optional(),
@@ -35,6 +41,8 @@ export type Config = {
   dbPoolSize: number;
   logLevel: string;
   bodyLimit: number;
+  /** Uploaded files: where the local store keeps them, and the size limit of one file. */
+  attachments: { dir: string; maxBytes: number };
   sessionIdleMs: number;
   sessionMaxMs: number;
   cookieSecure: boolean;
@@ -69,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbPoolSize: e.DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    attachments: {
+      dir: path.resolve(e.ATTACHMENT_DIR ?? path.join(e.DATA_DIR, 'attachments')),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+    },
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     cookieSecure: e.COOKIE_SECURE ?? production,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type ApiClient, createClient, routes } from '@orderloop/contract';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -20,6 +23,8 @@ export type TestServer = {
   anon: ApiClient;
   /** Signs in with a bearer token and returns a client carrying it. */
   loginToken: (username: string, password: string) => Promise<ApiClient & { token: string }>;
+  /** Signs a customer in the mini-program way (phone + dev code) and returns a client carrying the token. */
+  loginCustomer: (business: string, phone: string) => Promise<ApiClient & { token: string }>;
   /** Signs in the console way (cookies + CSRF) and returns a client carrying both. */
   loginCookie: (username: string, password: string) => Promise<CookieClient>;
   /** What background work (timers, outbox) runs with: this server's database, clock and logger. */
@@ -63,8 +68,10 @@ export async function startTestServer(
   const { database, drop } = await freshDatabase();
   await migrate(database);
   if (opts.demo) await seedDemo(database.db);
+  // files the server writes (attachments) go to a folder of this test file's own, removed afterwards
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderloop-test-'));
   const config = loadConfig(
-    { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env },
+    { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, ...opts.env },
     opts.config,
   );
   const clock = testClock();
@@ -77,6 +84,12 @@ export async function startTestServer(
   const loginToken = async (username: string, password: string) => {
     const { token } = await anon.call(routes.login, { body: { username, password, mode: 'token' } });
     return Object.assign(createClient({ baseUrl: url, token: () => token }), { token: token! });
+  };
+
+  const loginCustomer = async (business: string, phone: string) => {
+    const { devCode } = await anon.call(routes.customerRequestCode, { body: { business, phone } });
+    const { token } = await anon.call(routes.customerLogin, { body: { business, phone, code: devCode! } });
+    return Object.assign(createClient({ baseUrl: url, token: () => token }), { token });
   };
 
   const loginCookie = async (username: string, password: string): Promise<CookieClient> => {
@@ -107,12 +120,14 @@ export async function startTestServer(
     config,
     anon,
     loginToken,
+    loginCustomer,
     loginCookie,
     deps: () => ({ db: database.db, clock, config, log: app.log }),
     close: async () => {
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -80,6 +80,12 @@ beforeAll(async () => {
   });
   ids.approval = (await c.adminX!.call(routes.getOrder, { params: { id: overridden.id } })).workflow!
     .approval!.id;
+  ids.attachment = (
+    await c.adminX!.call(routes.uploadOrderAttachment, {
+      params: { id: ids.orderA },
+      file: { data: Buffer.from('%PDF-1.4\n%%EOF\n'), filename: 'x.pdf' },
+    })
+  ).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -248,6 +254,11 @@ describe('tenant isolation', () => {
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
     customers: () => ids.custA1!,
+    listOrderAttachments: () => ids.orderA!,
+    uploadOrderAttachment: () => ids.orderA!,
+    listProductAttachments: () => ids.product!,
+    uploadProductAttachment: () => ids.product!,
+    attachments: () => ids.attachment!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',

@@ -1,4 +1,5 @@
 import { adminRoutes } from './admin.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
@@ -17,6 +18,7 @@ export const routes = {
   ...orderRoutes,
   ...orderEditRoutes,
   ...workflowRoutes,
+  ...attachmentRoutes,
 };
 
 export type Routes = typeof routes;

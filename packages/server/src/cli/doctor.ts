@@ -56,6 +56,18 @@ export async function doctor(): Promise<number> {
         add('data folder', false, (err as Error).message);
       }
     }
+    try {
+      fs.mkdirSync(config.attachments.dir, { recursive: true });
+      fs.accessSync(config.attachments.dir, fs.constants.W_OK);
+      const { default: sharp } = await import('sharp');
+      add(
+        'attachments',
+        true,
+        `${config.attachments.dir} writable, ≤ ${config.attachments.maxBytes} bytes a file, thumbnails by libvips ${sharp.versions.vips}`,
+      );
+    } catch (err) {
+      add('attachments', false, (err as Error).message);
+    }
     add(
       'dev login',
       config.env !== 'production' || !config.devLogin,

@@ -7,12 +7,13 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import * as attachmentSchema from './attachment-schema.ts';
 import * as catalog from './catalog-schema.ts';
 import * as ordersSchema from './order-schema.ts';
 import * as core from './schema.ts';
 import * as workflowSchema from './workflow-schema.ts';
 
-export const schema = { ...core, ...catalog, ...ordersSchema, ...workflowSchema };
+export const schema = { ...core, ...catalog, ...ordersSchema, ...workflowSchema, ...attachmentSchema };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import {
   type DownloadSpec,
   pickLocale,
@@ -12,10 +13,14 @@ import type { Actor } from '../access/actor.ts';
 import { resolveSession, SESSION_COOKIE, safeEqual } from '../identity/sessions.ts';
 import { AppError, AuthError, ForbiddenError } from '../lib/errors.ts';
 import type { Ctx, Deps } from './context.ts';
+import { fileTooLarge, MULTIPART_OVERHEAD, readMultipartFile } from './multipart.ts';
 import { parsePart } from './validate.ts';
 
-/** An uploaded file as the handler of an upload route receives it. */
-export type UploadedFile = { data: Buffer; contentType: string };
+/**
+ * An uploaded file as the handler of an upload route receives it; `filename` is the name a
+ * multipart form sent it under (display only), null for a raw body.
+ */
+export type UploadedFile = { data: Buffer; contentType: string; filename: string | null };
 
 type Parsed<R extends RouteDef> = {
   params: R['params'] extends z.ZodType ? z.output<R['params']> : undefined;
@@ -33,12 +38,28 @@ type Handler<R extends RouteDef> = (
   http: { req: FastifyRequest; reply: FastifyReply },
 ) => Promise<Result<R>>;
 
-export type Endpoint = { route: RouteDef; handler: Handler<RouteDef> };
+/** Settings of an upload route that only the server knows. */
+export type UploadOptions<R extends RouteDef = RouteDef> = {
+  /** The deployment's size limit, instead of the contract's default. */
+  maxBytes?: number;
+  /**
+   * Runs after the access check and before the body is read: e.g. that the record the file is for
+   * exists and may be written, so nobody makes the server read a file it will refuse anyway.
+   */
+  precheck?: (ctx: Ctx, params: Parsed<R>['params']) => Promise<unknown>;
+};
+
+export type Endpoint = { route: RouteDef; handler: Handler<RouteDef>; upload?: UploadOptions };
 
 /** Pairs a contract route with its handler; the type ties the handler to the route's schemas. */
-export const endpoint = <R extends RouteDef>(route: R, handler: Handler<R>): Endpoint => ({
+export const endpoint = <R extends RouteDef>(
+  route: R,
+  handler: Handler<R>,
+  upload?: UploadOptions<R>,
+): Endpoint => ({
   route,
   handler: handler as unknown as Handler<RouteDef>,
+  upload: upload as UploadOptions | undefined,
 });
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -82,10 +103,11 @@ declare module 'fastify' {
  * Access comes before validation so a caller without rights learns nothing from error details.
  *
  * An upload route lives in its own encapsulated context that parses only its declared content
- * types, as raw bytes, up to its own size limit; there the access checks run in an onRequest hook,
- * before the body is read, so nobody unauthorised can make the server buffer a file.
+ * types, as raw bytes (or, for a multipart route, one form file read by @fastify/multipart), up to
+ * its own size limit; there the access checks — and the endpoint's precheck, if any — run in an
+ * onRequest hook, before the body is read, so nobody unauthorised can make the server buffer a file.
  */
-export function mount(app: FastifyInstance, deps: Deps, { route, handler }: Endpoint) {
+export function mount(app: FastifyInstance, deps: Deps, { route, handler, upload: options }: Endpoint) {
   if ((route.upload && route.body) || (route.download && route.response))
     throw new Error(`${route.method} ${route.path}: an upload has no JSON body, a download no JSON response`);
   const admitted = new WeakMap<FastifyRequest, Ctx>();
@@ -115,13 +137,18 @@ export function mount(app: FastifyInstance, deps: Deps, { route, handler }: Endp
     return ctx;
   };
 
+  const spec = route.upload && { ...route.upload, maxBytes: options?.maxBytes ?? route.upload.maxBytes };
   const handle = async (req: FastifyRequest, reply: FastifyReply) => {
     const ctx = admitted.get(req) ?? (await admit(req));
     const input = {
       params: route.params ? parsePart(route.params, req.params, 'params', ctx.locale) : undefined,
       query: route.query ? parsePart(route.query, req.query, 'query', ctx.locale) : undefined,
       body: route.body ? parsePart(route.body, req.body, 'body', ctx.locale) : undefined,
-      file: route.upload ? uploadedFile(req) : undefined,
+      file: !spec
+        ? undefined
+        : spec.multipart
+          ? await readMultipartFile(req, spec.multipart.field, spec.maxBytes)
+          : uploadedFile(req),
     };
     const dryRun =
       route.dryRunParam !== undefined &&
@@ -145,25 +172,40 @@ export function mount(app: FastifyInstance, deps: Deps, { route, handler }: Endp
     return route.response ? result : reply.send();
   };
 
-  const upload = route.upload;
-  if (!upload) {
+  if (!spec) {
     app.route({ method: route.method, url: route.path, handler: handle });
     return;
   }
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      [...upload.contentTypes],
-      { parseAs: 'buffer', bodyLimit: upload.maxBytes },
-      (_req, body, done) => done(null, body),
-    );
+    if (spec.multipart) {
+      // one file; a few stray form fields (a mini-program's uploadFile may add some) are ignored
+      await scope.register(fastifyMultipart, {
+        limits: { fileSize: spec.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 11 },
+        throwFileSizeLimit: true,
+      });
+    } else {
+      scope.addContentTypeParser(
+        [...spec.contentTypes],
+        { parseAs: 'buffer', bodyLimit: spec.maxBytes },
+        (_req, body, done) => done(null, body),
+      );
+    }
     scope.route({
       method: route.method,
       url: route.path,
-      bodyLimit: upload.maxBytes,
-      config: { upload },
+      bodyLimit: spec.multipart ? spec.maxBytes + MULTIPART_OVERHEAD : spec.maxBytes,
+      config: { upload: spec },
       onRequest: async (req) => {
-        admitted.set(req, await admit(req));
+        const ctx = await admit(req);
+        admitted.set(req, ctx);
+        // a declared length already past the limit is refused before a byte is read
+        if (spec.multipart && Number(req.headers['content-length']) > spec.maxBytes + MULTIPART_OVERHEAD)
+          throw fileTooLarge(spec.maxBytes);
+        if (options?.precheck) {
+          const params = route.params ? parsePart(route.params, req.params, 'params', ctx.locale) : undefined;
+          await options.precheck(ctx, params as never);
+        }
       },
       handler: handle,
     });
@@ -178,5 +220,5 @@ function uploadedFile(req: FastifyRequest): UploadedFile {
     err.fields = [{ field: 'body', code: 'required', message: '' }];
     throw err;
   }
-  return { data, contentType: String(req.headers['content-type'] ?? '') };
+  return { data, contentType: String(req.headers['content-type'] ?? ''), filename: null };
 }
