@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { VERSION } from './app.ts';
 import { doctor } from './cli/doctor.ts';
 import { loadConfig } from './config.ts';
+import { systemClock } from './lib/clock.ts';
 import { openDatabase, startServer } from './runtime.ts';
 import { demoLogins, seedDemo } from './seed/demo.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
+import { seedDemoOrders } from './seed/demo-orders.ts';
 import { seedOrders } from './seed/orders.ts';
 
 const program = new Command('orderloop').version(VERSION).description('Orderloop server');
@@ -38,9 +40,13 @@ program
   .option('--demo', 'load the demo businesses first if they are missing')
   .action(async (opts: { demo?: boolean }) => {
     const config = loadConfig();
-    const { hasConsole } = await startServer(config, async (database) => {
+    const { hasConsole, app, database } = await startServer(config, async (database) => {
       if (opts.demo) await seedDemo(database.db, (m) => console.log(m));
     });
+    if (opts.demo)
+      await seedDemoOrders({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
+        console.log(m),
+      );
     printWelcome(config, hasConsole, !!opts.demo);
   });
 
