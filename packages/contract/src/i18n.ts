@@ -65,6 +65,8 @@ export const entityLabels: Record<string, Text> = {
   category: { 'zh-CN': '分类', en: 'category', ja: 'カテゴリ' },
   SKU: { 'zh-CN': 'SKU', en: 'SKU', ja: 'SKU' },
   'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },
+  export: { 'zh-CN': '导出任务', en: 'export', ja: 'エクスポート' },
+  'saved view': { 'zh-CN': '视图', en: 'saved view', ja: '保存済みビュー' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

@@ -10,5 +10,6 @@ export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';
+export * from './schemas/order-tools.ts';
 export * from './schemas/orders.ts';
 export * from './schemas/quote.ts';

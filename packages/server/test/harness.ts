@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type ApiClient, createClient, routes } from '@orderloop/contract';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -60,9 +63,11 @@ export async function startTestServer(
   const { database, drop } = await freshDatabase();
   await migrate(database);
   if (opts.demo) await seedDemo(database.db);
+  // files the server writes (export jobs) go to a folder of this server's own, removed on close
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-test-'));
   const config = loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...opts.env },
-    opts.config,
+    { dataDir, ...opts.config },
   );
   const clock = testClock();
   const app = await buildApp({ config, database, clock });
@@ -109,6 +114,7 @@ export async function startTestServer(
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -73,6 +73,10 @@ beforeAll(async () => {
   ids.orderA = (await c.adminX!.call(routes.createOrder, { body: order(x.storeA) })).id;
   ids.orderB = (await c.adminX!.call(routes.createOrder, { body: order(x.storeB) })).id;
   ids.orderRep1 = (await c.rep1!.call(routes.createOrder, { body: order(x.storeA) })).id;
+  ids.exportJob = (
+    await c.adminX!.call(routes.createOrderExport, { body: { format: 'csv', columns: ['number'] } })
+  ).id;
+  ids.savedView = (await c.adminX!.call(routes.createSavedView, { body: { name: 'X view' } })).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -237,6 +241,8 @@ describe('tenant isolation', () => {
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
     customers: () => ids.custA1!,
+    exports: () => ids.exportJob!,
+    'saved-views': () => ids.savedView!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',

@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
 
@@ -13,6 +14,7 @@ export const routes = {
   ...customerRoutes,
   ...catalogRoutes,
   ...orderRoutes,
+  ...orderToolRoutes,
 };
 
 export type Routes = typeof routes;

@@ -9,9 +9,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as catalog from './catalog-schema.ts';
 import * as ordersSchema from './order-schema.ts';
+import * as orderTools from './order-tools-schema.ts';
 import * as core from './schema.ts';
 
-export const schema = { ...core, ...catalog, ...ordersSchema };
+export const schema = { ...core, ...catalog, ...ordersSchema, ...orderTools };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

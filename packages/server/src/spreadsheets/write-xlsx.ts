@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { FormattedCell } from './formatted-cell.ts';
 import { outputFailure } from './output-failure.ts';
 import type { RowSource } from './write-csv.ts';
 import { waitForZip } from './xlsx-backpressure.ts';
@@ -36,6 +37,16 @@ export async function writeXlsx(
     const col = sheet.columns?.[i];
     return { width: col?.width ?? DEFAULT_WIDTH, style: col?.numFmt ? { numFmt: col.numFmt } : {} };
   });
+  // One style object per format: exceljs caches a style by object identity, so cells sharing it are cheap.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (numFmt: string) => {
+    let style = styles.get(numFmt);
+    if (!style) {
+      style = { numFmt };
+      styles.set(numFmt, style);
+    }
+    return style;
+  };
   const header = worksheet.addRow(sheet.headers);
   header.font = { bold: true };
   header.commit();
@@ -46,7 +57,8 @@ export async function writeXlsx(
       const row = worksheet.addRow(values.map(xlsxCell));
       for (const [i, value] of values.entries()) {
         // A column numFmt wins; otherwise a bare Date would show as a serial number like 45292.
-        if (value instanceof Date && !sheet.columns?.[i]?.numFmt)
+        if (value instanceof FormattedCell) row.getCell(i + 1).style = styleOf(value.numFmt);
+        else if (value instanceof Date && !sheet.columns?.[i]?.numFmt)
           row.getCell(i + 1).numFmt = dateFormat(value);
       }
       row.commit();
