@@ -22,6 +22,8 @@ import {
   readUpload,
   sheetProblem,
   type Table,
+  type TableRow,
+  type ValidatedRows,
   validateRows,
 } from '../spreadsheets/index.ts';
 import { assertEditable } from './editable.ts';
@@ -73,8 +75,8 @@ export async function bulkUpdateOrders(
 
   const plan = async (db: DbOrTx, lock: boolean) => {
     const found = await findOrders(db, scope, numbersOf(table, headerOf.get('number'), checked.errors), lock);
-    const people = await findUsers(db, scope.actor.businessId, checked.rows);
-    const { changes, errors } = planRows(checked.rows, found, people, headerOf, ctx.locale);
+    const people = await findUsers(db, scope.actor.businessId, assigneesOf(table, headerOf.get('assignee')));
+    const { changes, errors } = planRows(table, checked, found, people, headerOf, ctx.locale);
     const all = [...checked.errors, ...errors];
     if (all.length) throw sheetProblem(all, checked.warnings, table.headers, 'bulkUpdate.invalid');
     return changes;
@@ -139,9 +141,13 @@ async function findOrders(db: DbOrTx, scope: Scope, numbers: string[], lock: boo
 
 type People = { byUsername: Map<string, string>; byName: Map<string, string[]> };
 
+const assigneesOf = (table: Table, header: string | undefined) =>
+  header
+    ? [...new Set(table.rows.map((r) => (r.cells[header] ?? '').trim()))].filter((n) => n && n !== '-')
+    : [];
+
 /** Active staff named in the assignee column, by username or by display name. */
-async function findUsers(db: DbOrTx, businessId: string, rows: { value: BulkRow }[]): Promise<People> {
-  const names = [...new Set(rows.map((r) => r.value.assignee).filter((v): v is string => !!v))];
+async function findUsers(db: DbOrTx, businessId: string, names: string[]): Promise<People> {
   const people: People = { byUsername: new Map(), byName: new Map() };
   for (const part of chunks(names)) {
     const found = await db
@@ -162,9 +168,13 @@ async function findUsers(db: DbOrTx, businessId: string, rows: { value: BulkRow 
   return people;
 }
 
-/** Pure: every row against its order, the people and the rows before it; changes or cell errors. */
+/**
+ * Pure: every row against its order, the people and the rows before it; changes or cell errors.
+ * The row checks run on every row, also one with a bad cell elsewhere, so one round of fixes is enough.
+ */
 function planRows(
-  rows: { rowNumber: number; value: BulkRow }[],
+  table: Table,
+  checked: ValidatedRows<BulkRow>,
   found: Map<string, OrderRow>,
   people: People,
   headerOf: Map<string, string>,
@@ -173,22 +183,47 @@ function planRows(
   const errors: CellError[] = [];
   const changes: Change[] = [];
   const firstRow = new Map<string, number>();
+  const bad = new Set(checked.errors.map((e) => `${e.row}|${e.column}`));
+  const good = new Map(checked.rows.map((r) => [r.rowNumber, r.value]));
+  /** A cell's text, unless the cell failed its own check (already reported). */
+  const cell = (row: TableRow, key: string) => {
+    const header = headerOf.get(key);
+    if (!header || bad.has(`${row.rowNumber}|${header}`)) return '';
+    return (row.cells[header] ?? '').trim();
+  };
   const fail = (row: number, key: string, value: string, message: string) =>
     errors.push({ row, column: headerOf.get(key) ?? key, value, message });
 
-  for (const { rowNumber, value } of rows) {
-    const number = value.number;
-    const seen = firstRow.get(number);
-    if (seen !== undefined) {
+  for (const row of table.rows) {
+    const { rowNumber } = row;
+    const number = cell(row, 'number');
+    let order: OrderRow | undefined;
+    const seen = number ? firstRow.get(number) : undefined;
+    if (number && seen !== undefined)
       fail(rowNumber, 'number', number, bulkText(locale, 'duplicate', { number, row: seen }));
-      continue;
+    else if (number) {
+      firstRow.set(number, rowNumber);
+      order = found.get(number);
+      if (!order) fail(rowNumber, 'number', number, bulkText(locale, 'notFound', { number }));
     }
-    firstRow.set(number, rowNumber);
-    const order = found.get(number);
-    if (!order) {
-      fail(rowNumber, 'number', number, bulkText(locale, 'notFound', { number }));
-      continue;
+    const name = cell(row, 'assignee');
+    let assignedTo: string | null | undefined;
+    if (name === '-') assignedTo = null;
+    else if (name) {
+      const byName = people.byName.get(name) ?? [];
+      assignedTo = people.byUsername.get(name) ?? (byName.length === 1 ? byName[0] : undefined);
+      if (assignedTo === undefined)
+        fail(
+          rowNumber,
+          'assignee',
+          name,
+          bulkText(locale, byName.length > 1 ? 'ambiguousUser' : 'unknownUser', { name }),
+        );
     }
+    const value = good.get(rowNumber);
+    if (!order || !value || (name && assignedTo === undefined) || seen !== undefined) continue;
+    const change = diffOrder(order, value, assignedTo);
+    if (!change) continue; // a row that changes nothing may name a finished order (an export sent back)
     try {
       assertEditable(order);
     } catch (err) {
@@ -196,24 +231,7 @@ function planRows(
       fail(rowNumber, 'number', number, translate(locale, err.detail.key, err.detail.vars));
       continue;
     }
-    let assignedTo: string | null | undefined;
-    if (value.assignee !== undefined) {
-      const name = value.assignee;
-      const byName = name === null ? [] : (people.byName.get(name) ?? []);
-      assignedTo =
-        name === null ? null : (people.byUsername.get(name) ?? (byName.length === 1 ? byName[0] : undefined));
-      if (assignedTo === undefined) {
-        fail(
-          rowNumber,
-          'assignee',
-          name!,
-          bulkText(locale, byName.length > 1 ? 'ambiguousUser' : 'unknownUser', { name: name! }),
-        );
-        continue;
-      }
-    }
-    const change = diffOrder(order, value, assignedTo);
-    if (change) changes.push({ row: rowNumber, order, ...change });
+    changes.push({ row: rowNumber, order, ...change });
   }
   return { changes, errors };
 }

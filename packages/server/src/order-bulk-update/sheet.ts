@@ -66,16 +66,18 @@ const allLabels = (key: keyof typeof exportColumnLabels) => locales.map((l) => e
 
 const clearable = (schema: z.ZodType) => z.union([z.literal(CLEAR).transform(() => null), schema]);
 
+/** A real calendar day (2026-02-30 is not), as YYYY-MM-DD; Excel's date cells arrive in this form. */
+const isDay = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
 const dateSchema = (locale: Locale) =>
   z
     .string()
     .transform((s) => s.trim().replaceAll('/', '-'))
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), {
-      message: messages.date[locale],
-    })
-    .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-      message: messages.date[locale],
-    });
+    .refine(isDay, { message: messages.date[locale] });
 
 const tagsSchema = (locale: Locale) =>
   z
