@@ -9,7 +9,7 @@ import {
 } from '@orderloop/contract';
 import type { XlsxColumn } from '../spreadsheets/index.ts';
 import { moneyCell, type wallClock } from './format.ts';
-import type { OrderExportRow, OrderLineRow } from './rows.ts';
+import type { OrderExportRow, OrderField, OrderLineRow } from './rows.ts';
 
 /** What the cells need besides the row: names of stores and users, each store's clock. */
 export type CellEnv = {
@@ -21,21 +21,22 @@ export type CellEnv = {
 type OrderCell = (o: OrderExportRow, env: CellEnv) => unknown;
 type LineCell = (l: OrderLineRow, o: OrderExportRow) => unknown;
 
-const label = (v: string | null, env: CellEnv) => (v ? (exportValueLabels[v]?.[env.locale] ?? v) : null);
-const time = (d: Date | null, o: OrderExportRow, env: CellEnv) =>
+type Maybe<T> = T | null | undefined;
+const label = (v: Maybe<string>, env: CellEnv) => (v ? (exportValueLabels[v]?.[env.locale] ?? v) : null);
+const time = (d: Maybe<Date>, o: OrderExportRow, env: CellEnv) =>
   d ? (env.stores.get(o.storeId)?.clock.cell(d) ?? d) : null;
-const money = (minor: number | null, o: OrderExportRow) =>
-  minor === null ? null : moneyCell(minor, o.currency);
+const money = (minor: Maybe<number>, o: OrderExportRow) =>
+  minor === null || minor === undefined ? null : moneyCell(minor, o.currency);
 
 const orderCells: Record<OrderExportColumn, OrderCell> = {
-  number: (o) => o.number,
+  number: (o) => o.number ?? null,
   store: (o, env) => env.stores.get(o.storeId)?.name ?? null,
   createdAt: (o, env) => time(o.createdAt, o, env),
   submittedAt: (o, env) => time(o.submittedAt, o, env),
-  state: (o) => o.state,
+  state: (o) => o.state ?? null,
   channel: (o, env) => label(o.channel, env),
   fulfilment: (o, env) => label(o.fulfilment, env),
-  customer: (o) => o.customerName,
+  customer: (o) => o.customerName ?? null,
   contactName: (o) => o.contact?.name ?? null,
   contactPhone: (o) => o.contact?.phone ?? null,
   salesRep: (o, env) => (o.salesRepId ? (env.users.get(o.salesRepId)?.displayName ?? null) : null),
@@ -50,10 +51,40 @@ const orderCells: Record<OrderExportColumn, OrderCell> = {
   total: (o) => money(o.total, o),
   lineCount: (o) => o.lineCount ?? null,
   tags: (o) => o.tags?.join(';') ?? '',
-  notes: (o) => o.notes,
+  notes: (o) => o.notes ?? null,
   requestedDate: (o) => o.fulfilmentDetails?.requestedDate ?? null,
   address: (o) => o.fulfilmentDetails?.address ?? null,
   tableNumber: (o) => o.fulfilmentDetails?.tableNumber ?? null,
+};
+
+/** What each order column reads from the database (id, store, currency and the sort key always). */
+const orderColumnFields: Record<OrderExportColumn, OrderField[]> = {
+  number: ['number'],
+  store: [],
+  createdAt: ['createdAt'],
+  submittedAt: ['submittedAt'],
+  state: ['state'],
+  channel: ['channel'],
+  fulfilment: ['fulfilment'],
+  customer: ['customerName'],
+  contactName: ['contact'],
+  contactPhone: ['contact'],
+  salesRep: ['salesRepId'],
+  assignee: ['assignedTo'],
+  assigneeUsername: ['assignedTo'],
+  paymentStatus: ['paymentStatus'],
+  currency: [],
+  subtotal: ['subtotal'],
+  discount: ['discount'],
+  feesTotal: ['feesTotal'],
+  tax: ['tax'],
+  total: ['total'],
+  lineCount: ['lineCount'],
+  tags: ['tags'],
+  notes: ['notes'],
+  requestedDate: ['fulfilmentDetails'],
+  address: ['fulfilmentDetails'],
+  tableNumber: ['fulfilmentDetails'],
 };
 
 const lineCells: Record<OrderLineExportColumn, LineCell> = {
@@ -84,7 +115,8 @@ export type ColumnPlan = {
   xlsxColumns: XlsxColumn[];
   /** One row of cells: the order's, with the line's when exporting lines. */
   cells: (o: OrderExportRow, l: OrderLineRow | null, env: CellEnv) => unknown[];
-  needsLineCount: boolean;
+  /** The order fields these columns read. */
+  fields: OrderField[];
   needsUsers: boolean;
 };
 
@@ -113,7 +145,17 @@ export function planColumns(columns: readonly ExportColumn[], locale: Locale): C
     ),
     xlsxColumns: columns.map((c) => ({ width: widths[c] ?? 14 })),
     cells: (o, l, env) => getters.map((get) => get(o, l, env)),
-    needsLineCount: columns.includes('lineCount'),
+    fields: [
+      ...new Set(
+        columns.flatMap((c) =>
+          c in orderColumnFields
+            ? orderColumnFields[c as OrderExportColumn]
+            : c.startsWith('custom.')
+              ? (['customFields'] as const)
+              : [],
+        ),
+      ),
+    ],
     needsUsers: columns.some((c) => c === 'salesRep' || c === 'assignee' || c === 'assigneeUsername'),
   };
 }

@@ -41,11 +41,12 @@ export function moneyCell(minor: number, currency: string): FormattedCell {
   return new FormattedCell(minor / 10 ** digits, moneyFormat(digits), formatMinor(minor, digits));
 }
 
-const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
 
 /**
- * Converts instants to the wall clock of one time zone. Intl is slow per call, so the offset is
- * cached per quarter hour (every zone's offset and transitions fall on quarter hours).
+ * Converts instants to the wall clock of one time zone. Intl is slow (microseconds per call), so
+ * offsets are cached per UTC day: when the offset is the same at both ends of the day it holds
+ * all day; only on a day with a DST change is each instant asked about.
  */
 export function wallClock(timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -58,18 +59,21 @@ export function wallClock(timeZone: string) {
     minute: '2-digit',
     second: '2-digit',
   });
-  const offsets = new Map<number, number>();
+  const exact = (at: number) => {
+    const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+    return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
+  };
+  const days = new Map<number, number | null>(); // null: the offset changes that day
   const offsetAt = (ms: number) => {
-    const bucket = Math.floor(ms / QUARTER_HOUR);
-    let offset = offsets.get(bucket);
+    const day = Math.floor(ms / DAY);
+    let offset = days.get(day);
     if (offset === undefined) {
-      const at = bucket * QUARTER_HOUR;
-      const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-      offset = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - at;
-      if (offsets.size > 100_000) offsets.clear();
-      offsets.set(bucket, offset);
+      const start = exact(day * DAY);
+      offset = start === exact(day * DAY + DAY - 1000) ? start : null;
+      if (days.size > 100_000) days.clear();
+      days.set(day, offset);
     }
-    return offset;
+    return offset ?? exact(ms);
   };
   // whole seconds, as shown: a cell must not round up to a second the text does not show
   const shift = (d: Date) => {

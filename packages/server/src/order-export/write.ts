@@ -66,9 +66,7 @@ export async function writeOrderExport(
   const env = await cellEnv(db, opts.businessId, locale, plan.needsUsers);
   let count = 0;
   async function* rows(): AsyncGenerator<unknown[]> {
-    for await (const batch of orderBatches(db, opts.scope, spec.filter, spec.sort, {
-      lineCount: plan.needsLineCount,
-    })) {
+    for await (const batch of orderBatches(db, opts.scope, spec.filter, spec.sort, { fields: plan.fields })) {
       opts.signal?.throwIfAborted();
       if (spec.granularity === 'orders') {
         for (const o of batch) {

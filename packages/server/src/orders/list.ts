@@ -16,7 +16,7 @@ export const sortColumns = {
 } as const;
 
 /** Keyset condition "after (value, id)" in the sort's direction: pages stay fast however deep. */
-export function after(
+function after(
   column: (typeof sortColumns)[keyof typeof sortColumns],
   descending: boolean,
   value: unknown,
