@@ -106,7 +106,7 @@ describe('bulk update from a spreadsheet', () => {
     ]);
     const p = await problemOf(upload(coordA, sheet, { lang: 'en' }));
     expect([p.status, p.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const cells = (p.meta?.cells as { row: number; column: string; message: string }[]).map((c) => [
+    const cells = (p.meta!.cells as { row: number; column: string; message: string }[]).map((c) => [
       c.row,
       c.column,
     ]);
@@ -122,7 +122,7 @@ describe('bulk update from a spreadsheet', () => {
       [8, '自定义:colour'],
       [9, '订单号'],
     ]);
-    const messages = (p.meta?.cells as { row: number; message: string }[]).map((c) => c.message);
+    const messages = (p.meta!.cells as { row: number; message: string }[]).map((c) => c.message);
     expect(messages[1]).toBe('No order A-19990101-0001');
     expect(messages[2]).toBe(`No order ${o.b1!.number}`); // out of scope reads exactly like missing
     expect(messages[3]).toBe(`Order ${o.a1!.number} is also on row 2`);

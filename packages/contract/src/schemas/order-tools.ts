@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../messages.ts';
+import { catalogImportQuery } from './catalog.ts';
 import { idSchema, text, timestampSchema } from './common.ts';
 import { orderListQuery, orderSortSchema } from './orders.ts';
 
@@ -219,12 +220,8 @@ export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const orderBulkUpdateLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
 
-export const orderBulkUpdateQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .describe('true: check everything and report what would change, write nothing'),
-});
+/** `dryRun=true`: check everything and report what would change, write nothing (as the catalog import). */
+export const orderBulkUpdateQuery = catalogImportQuery;
 
 const bulkCellSchema = z.object({
   row: z.number().int(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { type Locale, orderFilterSchema } from '@orderloop/contract';
+import { orderFilterSchema } from '@orderloop/contract';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { effectiveScope } from '../access/access.ts';
 import type { StaffActor } from '../access/actor.ts';
@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record.ts';
 import { orderExportJobs } from '../db/order-tools-schema.ts';
 import { users } from '../db/schema.ts';
 import type { Ctx, Deps } from '../http/context.ts';
-import { loadGrants } from '../identity/sessions.ts';
+import { staffActor } from '../identity/sessions.ts';
 import { newToken } from '../lib/ids.ts';
 import { businessDay } from './direct.ts';
 import { type ExportSpec, exportFilename, writeOrderExport } from './write.ts';
@@ -92,17 +92,7 @@ export function createExportRunner(deps: Deps, opts: ExportRunnerOptions = {}): 
   async function ownerOf(job: JobRow): Promise<StaffActor | null> {
     const [u] = await db.select().from(users).where(eq(users.id, job.userId));
     if (u?.status !== 'active') return null;
-    return {
-      kind: 'staff',
-      userId: u.id,
-      businessId: u.businessId,
-      username: u.username,
-      displayName: u.displayName,
-      locale: u.locale as Locale,
-      grants: await loadGrants(db, u.id),
-      sessionId: '',
-      sessionMode: 'token',
-    };
+    return staffActor(db, u, { id: '', mode: 'token' });
   }
 
   function jobCtx(job: JobRow, actor: StaffActor | null): Ctx {
