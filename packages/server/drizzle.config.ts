@@ -8,6 +8,7 @@ export default defineConfig({
     './src/db/order-schema.ts',
     './src/db/workflow-schema.ts',
     './src/db/attachment-schema.ts',
+    './src/db/order-tools-schema.ts',
   ],
   out: './migrations',
 });

@@ -52,7 +52,7 @@ describe('message catalogue', () => {
 describe('validation messages', () => {
   it('every key the schemas use is translated in every language', async () => {
     const fs = await import('node:fs');
-    const src = ['common', 'identity', 'business', 'catalog', 'quote']
+    const src = ['common', 'identity', 'business', 'catalog', 'quote', 'order-tools']
       .map((f) => fs.readFileSync(new URL(`./schemas/${f}.ts`, import.meta.url), 'utf8'))
       .join('\n');
     const used = [...src.matchAll(/'((?:format|grant)\.\w+)'/g)].map((m) => m[1]!);

@@ -67,6 +67,8 @@ export const entityLabels: Record<string, Text> = {
   'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },
   attachment: { 'zh-CN': '附件', en: 'attachment', ja: '添付ファイル' },
   complaint: { 'zh-CN': '投诉', en: 'complaint', ja: '苦情' },
+  export: { 'zh-CN': '导出任务', en: 'export', ja: 'エクスポート' },
+  'saved view': { 'zh-CN': '视图', en: 'saved view', ja: '保存済みビュー' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

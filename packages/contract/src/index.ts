@@ -12,6 +12,7 @@ export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';
 export * from './schemas/order-edit.ts';
+export * from './schemas/order-tools.ts';
 export * from './schemas/orders.ts';
 export * from './schemas/quote.ts';
 export * from './schemas/workflow.ts';

@@ -78,6 +78,12 @@ export const errorTitles: Record<ErrorCode, Text> = {
     en: 'Invalid workflow definition',
     ja: 'ワークフロー定義が正しくありません',
   },
+  EXPORT_TOO_LARGE: {
+    'zh-CN': '导出数据过多',
+    en: 'Too many rows to download directly',
+    ja: '直接ダウンロードするには行数が多すぎます',
+  },
+  GONE: { 'zh-CN': '已过期', en: 'No longer available', ja: '有効期限切れです' },
   IDEMPOTENCY_KEY_MISSING: {
     'zh-CN': '缺少幂等键',
     en: 'Idempotency-Key header required',
@@ -255,6 +261,41 @@ export const messages = {
     en: 'The catalog changed while importing; nothing was imported. Please try again.',
     ja: '取り込み中にカタログが変更されたため、何も取り込んでいません。再試行してください。',
   },
+  'export.tooLarge': {
+    'zh-CN': '符合条件的数据超过 {max} 行，请改用后台导出任务。',
+    en: 'More than {max} rows match; start a background export instead.',
+    ja: '該当データが {max} 行を超えています。バックグラウンドのエクスポートを使用してください。',
+  },
+  'export.notReady': {
+    'zh-CN': '导出任务尚未完成（当前状态：{status}）。',
+    en: 'The export is not finished yet (status: {status}).',
+    ja: 'エクスポートはまだ完了していません（状態：{status}）。',
+  },
+  'export.expired': {
+    'zh-CN': '导出文件已过期并被删除，请重新导出。',
+    en: 'The export file has expired and was deleted; export again.',
+    ja: 'エクスポートファイルは期限切れのため削除されました。もう一度エクスポートしてください。',
+  },
+  'order.notEditable': {
+    'zh-CN': '订单 {number} 处于「{state}」状态，不能修改。',
+    en: 'Order {number} is {state} and can no longer be changed.',
+    ja: '注文 {number} は「{state}」のため変更できません。',
+  },
+  'view.notOwner': {
+    'zh-CN': '只有创建者可以修改或删除此视图。',
+    en: 'Only the owner can change or delete this view.',
+    ja: 'このビューを変更・削除できるのは作成者だけです。',
+  },
+  'bulkUpdate.invalid': {
+    'zh-CN': '{rows} 行中有 {cells} 个单元格有误，未修改任何订单。',
+    en: '{cells} cell(s) are wrong in {rows} row(s); no order was changed.',
+    ja: '{rows} 行で {cells} 個のセルに誤りがあります。注文は変更していません。',
+  },
+  'bulkUpdate.changed': {
+    'zh-CN': '更新期间有订单被他人修改，未修改任何订单，请重试。',
+    en: 'An order changed while updating; no order was changed. Please try again.',
+    ja: '更新中に注文が変更されたため、何も変更していません。再試行してください。',
+  },
   'validation.failed': {
     'zh-CN': '有 {count} 个字段不正确。',
     en: '{count} field(s) are not valid.',
@@ -314,11 +355,6 @@ export const messages = {
     'zh-CN': '您无权对此订单执行“{action}”。',
     en: 'You may not take “{action}” on this order.',
     ja: 'この注文に「{action}」を実行する権限がありません。',
-  },
-  'order.notEditable': {
-    'zh-CN': '订单处于“{state}”，不能再修改。',
-    en: 'The order is “{state}” and can no longer be edited.',
-    ja: '注文は「{state}」のため、変更できません。',
   },
   'workflow.notAllowed': {
     'zh-CN': '订单处于“{state}”，不能执行“{action}”。可执行的操作：{allowed}。',
@@ -444,6 +480,16 @@ export const validationMessages: Record<string, Text> = {
     'zh-CN': '金额折扣须为整数分，百分比折扣须在 0–100 之间',
     en: 'An amount discount is whole minor units; a percent discount is 0–100',
     ja: '金額割引は最小通貨単位の整数、割合割引は 0〜100 です',
+  },
+  'format.exportColumn': {
+    'zh-CN': '未知的列',
+    en: 'Unknown column',
+    ja: '不明な列です',
+  },
+  'format.lineColumn': {
+    'zh-CN': '商品行的列只能用于按商品行导出',
+    en: 'Line columns need one row per order line (granularity=lines)',
+    ja: '明細の列は明細ごとの出力（granularity=lines）でのみ使えます',
   },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',

@@ -16,9 +16,13 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
+import { orderBulkUpdateEndpoints } from './order-bulk-update/routes.ts';
+import { orderExportEndpoints } from './order-export/routes.ts';
+import { createExportRunner } from './order-export/runner.ts';
 import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
+import { savedViewEndpoints } from './saved-views/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
 import { systemEndpoints } from './system/routes.ts';
 import { userEndpoints } from './users/routes.ts';
@@ -74,6 +78,10 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const deps: Deps = { db: database.db, clock, config, log: app.log };
+  // background exports run in this process: from start-up (picking up what a previous run left) to close
+  const exportRunner = createExportRunner(deps);
+  app.addHook('onReady', () => exportRunner.start());
+  app.addHook('onClose', () => exportRunner.stop());
   const endpoints: Endpoint[] = [
     ...systemEndpoints(database),
     ...identityEndpoints,
@@ -87,6 +95,9 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...orderEndpoints,
     ...workflowEndpoints,
     ...attachmentEndpoints(createStorage(config), config),
+    ...orderExportEndpoints(exportRunner),
+    ...savedViewEndpoints,
+    ...orderBulkUpdateEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -29,6 +29,7 @@ const envSchema = z.object({
   LOGIN_IP_LIMIT: z.coerce.number().int().min(1).default(50),
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: bool.default(false),
+  EXPORT_DIRECT_MAX: z.coerce.number().int().min(1).default(50_000),
 });
 
 export type Config = {
@@ -55,6 +56,8 @@ export type Config = {
     windowMinutes: number;
   };
   trustProxy: boolean;
+  /** The largest order export answered directly; a larger one must run as a background job. */
+  exportDirectMaxRows: number;
   /** Checks every response against its contract schema; on outside production so drift fails tests. */
   validateResponses: boolean;
 };
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowMinutes: 15,
     },
     trustProxy: e.TRUST_PROXY,
+    exportDirectMaxRows: e.EXPORT_DIRECT_MAX,
     validateResponses: !production,
     ...overrides,
   };

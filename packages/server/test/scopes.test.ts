@@ -86,6 +86,10 @@ beforeAll(async () => {
       file: { data: Buffer.from('%PDF-1.4\n%%EOF\n'), filename: 'x.pdf' },
     })
   ).id;
+  ids.exportJob = (
+    await c.adminX!.call(routes.createOrderExport, { body: { format: 'csv', columns: ['number'] } })
+  ).id;
+  ids.savedView = (await c.adminX!.call(routes.createSavedView, { body: { name: 'X view' } })).id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -259,6 +263,8 @@ describe('tenant isolation', () => {
     listProductAttachments: () => ids.product!,
     uploadProductAttachment: () => ids.product!,
     attachments: () => ids.attachment!,
+    exports: () => ids.exportJob!,
+    'saved-views': () => ids.savedView!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',

@@ -4,6 +4,7 @@ import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
 import { orderEditRoutes } from './order-edit.ts';
+import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
@@ -19,6 +20,7 @@ export const routes = {
   ...orderEditRoutes,
   ...workflowRoutes,
   ...attachmentRoutes,
+  ...orderToolRoutes,
 };
 
 export type Routes = typeof routes;

@@ -12,16 +12,14 @@ import type { DbOrTx, Tx } from '../db/connect.ts';
 import { stores } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import type { UploadedFile } from '../http/register.ts';
-import { AppError, ConflictError, isUniqueViolation } from '../lib/errors.ts';
+import { ConflictError, isUniqueViolation } from '../lib/errors.ts';
 import {
   type CellError,
-  detectFormat,
   matchHeaders,
-  readTable,
+  readUpload,
   sheetMessages,
+  sheetProblem,
   type Table,
-  TableReadError,
-  TableTooLargeError,
   validateRows,
 } from '../spreadsheets/index.ts';
 import { type CatalogState, type ImportPlan, planImport, type SourceRow } from './import-plan.ts';
@@ -35,8 +33,6 @@ import {
   type SheetRow,
 } from './sheet-format.ts';
 
-/** At most this many bad cells are listed in the problem; its detail and meta.totalCells count all. */
-const MAX_LISTED_CELLS = 2000;
 const CHUNK = 500;
 
 /**
@@ -53,9 +49,7 @@ export async function importCatalog(
   const scope = requireCatalogWrite(ctx);
   const businessId = scope.actor.businessId;
   const dryRun = q.dryRun === 'true';
-  const format = detectFormat(file.data, { contentType: file.contentType });
-  if (!format) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { key: 'import.notSpreadsheet' });
-  const table = await read(file.data, format);
+  const { format, table } = await readUpload(file, catalogImportLimits.maxRows);
 
   const storeList = await ctx.db
     .select({ id: stores.id, code: stores.code })
@@ -72,7 +66,7 @@ export async function importCatalog(
     const state = await loadState(db, businessId);
     const planned = planImport(rows, state, present, headerOf, ctx.locale);
     const errors = [...cellErrors, ...sheetErrors, ...planned.errors];
-    if (errors.length) throw invalid(errors, warnings, table.headers);
+    if (errors.length) throw sheetProblem(errors, warnings, table.headers, 'import.invalid');
     return { plan: planned.plan, state };
   };
 
@@ -129,24 +123,6 @@ export async function importCatalog(
   };
 }
 
-async function read(data: Buffer, format: 'csv' | 'xlsx'): Promise<Table> {
-  try {
-    return await readTable(data, format, { maxRows: catalogImportLimits.maxRows });
-  } catch (err) {
-    if (err instanceof TableTooLargeError) {
-      const e = new AppError('VALIDATION_FAILED', {
-        key: 'import.tooManyRows',
-        vars: { max: catalogImportLimits.maxRows },
-      });
-      e.meta = { maxRows: catalogImportLimits.maxRows };
-      throw e;
-    }
-    if (err instanceof TableReadError)
-      throw new AppError('VALIDATION_FAILED', { key: 'import.unreadable', vars: { reason: err.message } });
-    throw err;
-  }
-}
-
 /**
  * Checks every cell with validateRows, then keeps, for every row, the values of the cells that
  * passed — so the checks across rows (duplicates, products, options) run on bad rows too and one
@@ -196,27 +172,6 @@ function checkCells(table: Table, locale: Locale, storeCodes: string[]) {
     return { rowNumber, raw, value: good.get(rowNumber) ?? (partial as SheetRow), failed: bad };
   });
   return { rows, sheetErrors, cellErrors: checked.errors, warnings: checked.warnings, present, headerOf };
-}
-
-function invalid(errors: CellError[], warnings: CellError[], headers: string[]): AppError {
-  const position = (column: string) => {
-    const i = headers.indexOf(column);
-    return i < 0 ? headers.length : i;
-  };
-  errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
-  const rows = new Set(errors.map((e) => e.row)).size;
-  const err = new AppError('VALIDATION_FAILED', {
-    key: 'import.invalid',
-    vars: { cells: errors.length, rows },
-  });
-  err.meta = {
-    cells: errors.slice(0, MAX_LISTED_CELLS),
-    totalCells: errors.length,
-    rows,
-    truncated: errors.length > MAX_LISTED_CELLS,
-    warnings,
-  };
-  return err;
 }
 
 async function loadState(db: DbOrTx, businessId: string): Promise<CatalogState> {

@@ -10,10 +10,18 @@ import pg from 'pg';
 import * as attachmentSchema from './attachment-schema.ts';
 import * as catalog from './catalog-schema.ts';
 import * as ordersSchema from './order-schema.ts';
+import * as orderTools from './order-tools-schema.ts';
 import * as core from './schema.ts';
 import * as workflowSchema from './workflow-schema.ts';
 
-export const schema = { ...core, ...catalog, ...ordersSchema, ...workflowSchema, ...attachmentSchema };
+export const schema = {
+  ...core,
+  ...catalog,
+  ...ordersSchema,
+  ...workflowSchema,
+  ...attachmentSchema,
+  ...orderTools,
+};
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Locale, Permission } from '@orderloop/contract';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Actor, Grant } from '../access/actor.ts';
+import type { Actor, Grant, StaffActor } from '../access/actor.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { roleGrants, roles, sessions, users } from '../db/schema.ts';
 import type { Deps } from '../http/context.ts';
@@ -103,20 +103,25 @@ export async function resolveSession(
   const [u] = await db.select().from(users).where(eq(users.id, s.userId!));
   if (!u) return { ok: false, reason: 'expired' };
   if (u.status !== 'active') return { ok: false, reason: 'disabled' };
+  return { ok: true, csrfToken: s.csrfToken, actor: await staffActor(db, u, { id, mode: s.mode }) };
+}
+
+/** A staff user as an actor, with their grants as they are now (also for work done on their behalf later). */
+export async function staffActor(
+  db: DbOrTx,
+  u: typeof users.$inferSelect,
+  session: { id: string; mode: 'cookie' | 'token' },
+): Promise<StaffActor> {
   return {
-    ok: true,
-    csrfToken: s.csrfToken,
-    actor: {
-      kind: 'staff',
-      userId: u.id,
-      businessId: u.businessId,
-      username: u.username,
-      displayName: u.displayName,
-      locale: u.locale as Locale,
-      grants: await loadGrants(db, u.id),
-      sessionId: id,
-      sessionMode: s.mode,
-    },
+    kind: 'staff',
+    userId: u.id,
+    businessId: u.businessId,
+    username: u.username,
+    displayName: u.displayName,
+    locale: u.locale as Locale,
+    grants: await loadGrants(db, u.id),
+    sessionId: session.id,
+    sessionMode: session.mode,
   };
 }
 

@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError, WorkflowError } from '../lib/errors.ts';
 import { assertOverrideAllowed } from '../pricing/override.ts';
 import { buildQuote, type QuoteInput } from '../pricing/quote.ts';
 import { openApprovalIfNeeded } from '../workflow/approvals.ts';
-import { isEditable, stateOf, workflowById } from '../workflow/definitions.ts';
+import { isEditable, isOpen, stateOf, workflowById } from '../workflow/definitions.ts';
 import { recordEvent } from '../workflow/effects.ts';
 import { assertOrderable, lineValues } from './place.ts';
 import { loadOrder, orderOwnership } from './read.ts';
@@ -71,11 +71,10 @@ export async function applyEdit(tx: Tx, ctx: Ctx, scope: Scope, id: string, inpu
       { state: o.state, version: o.version },
     );
   const touchesPrices = input.lines !== undefined || input.orderDiscount !== undefined;
-  const touchesOrder = touchesPrices || input.fulfilmentDetails !== undefined;
-  if (touchesOrder && !isEditable(wf.definition, o.state))
+  if (!(touchesPrices ? isEditable : isOpen)(wf.definition, o.state))
     throw new WorkflowError(
       'TRANSITION_NOT_ALLOWED',
-      { key: 'order.notEditable', vars: { state: stateName } },
+      { key: 'order.notEditable', vars: { number: o.number, state: stateName } },
       { state: o.state, version: o.version },
     );
   const before = await tx

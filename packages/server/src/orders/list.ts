@@ -1,7 +1,7 @@
 import type { OrderSummary, orderListQuery } from '@orderloop/contract';
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { requirePermission, scopeFilter } from '../access/access.ts';
+import { requirePermission, type Scope, scopeFilter } from '../access/access.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
 import { customers } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
@@ -9,7 +9,11 @@ import { decodeCursor, pageOf } from '../lib/cursor.ts';
 
 type Query = z.output<typeof orderListQuery> & { cursor?: string; limit: number };
 
-const sortColumns = { createdAt: orders.createdAt, total: orders.total, number: orders.number } as const;
+export const sortColumns = {
+  createdAt: orders.createdAt,
+  total: orders.total,
+  number: orders.number,
+} as const;
 
 /** Keyset condition "after (value, id)" in the sort's direction: pages stay fast however deep. */
 function after(
@@ -20,6 +24,36 @@ function after(
 ): SQL {
   const cmp = descending ? lt : gt;
   return or(cmp(column, value as never), and(eq(column, value as never), cmp(orders.id, id)))!;
+}
+
+type Filter = Omit<z.output<typeof orderListQuery>, 'sort'>;
+
+/** The list's filter as SQL within the scope: shared by the list and the export. */
+export function orderConditions(scope: Scope, q: Filter): SQL | undefined {
+  const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
+  return and(
+    eq(orders.businessId, scope.actor.businessId),
+    scopeFilter(scope, { store: orders.storeId, owners: [orders.salesRepId, orders.createdBy] }),
+    q.storeId ? eq(orders.storeId, q.storeId) : undefined,
+    q.state?.length ? inArray(orders.state, q.state) : undefined,
+    q.channel?.length ? inArray(orders.channel, q.channel) : undefined,
+    q.paymentStatus?.length ? inArray(orders.paymentStatus, q.paymentStatus) : undefined,
+    q.fulfilment?.length ? inArray(orders.fulfilment, q.fulfilment) : undefined,
+    q.customerId ? eq(orders.customerId, q.customerId) : undefined,
+    q.salesRepId ? eq(orders.salesRepId, q.salesRepId) : undefined,
+    q.tag ? sql`${orders.tags} @> ARRAY[${q.tag}]::text[]` : undefined,
+    q.createdFrom ? gte(orders.createdAt, new Date(q.createdFrom)) : undefined,
+    q.createdTo ? lt(orders.createdAt, new Date(q.createdTo)) : undefined,
+    q.totalMin !== undefined ? gte(orders.total, q.totalMin) : undefined,
+    q.totalMax !== undefined ? lte(orders.total, q.totalMax) : undefined,
+    q.productId
+      ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.product_id = ${q.productId})`
+      : undefined,
+    q.skuId
+      ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.sku_id = ${q.skuId})`
+      : undefined,
+    like ? sql`${orders.searchText} LIKE ${like}` : undefined,
+  );
 }
 
 export async function listOrders(
@@ -37,7 +71,6 @@ export async function listOrders(
         ? new Date(cursor[1] as string)
         : cursor[1]
       : undefined;
-  const like = q.q ? `%${q.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%` : null;
 
   const rows = await ctx.db
     .select({
@@ -49,27 +82,7 @@ export async function listOrders(
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .where(
       and(
-        eq(orders.businessId, scope.actor.businessId),
-        scopeFilter(scope, { store: orders.storeId, owners: [orders.salesRepId, orders.createdBy] }),
-        q.storeId ? eq(orders.storeId, q.storeId) : undefined,
-        q.state?.length ? inArray(orders.state, q.state) : undefined,
-        q.channel?.length ? inArray(orders.channel, q.channel) : undefined,
-        q.paymentStatus?.length ? inArray(orders.paymentStatus, q.paymentStatus) : undefined,
-        q.fulfilment?.length ? inArray(orders.fulfilment, q.fulfilment) : undefined,
-        q.customerId ? eq(orders.customerId, q.customerId) : undefined,
-        q.salesRepId ? eq(orders.salesRepId, q.salesRepId) : undefined,
-        q.tag ? sql`${orders.tags} @> ARRAY[${q.tag}]::text[]` : undefined,
-        q.createdFrom ? gte(orders.createdAt, new Date(q.createdFrom)) : undefined,
-        q.createdTo ? lt(orders.createdAt, new Date(q.createdTo)) : undefined,
-        q.totalMin !== undefined ? gte(orders.total, q.totalMin) : undefined,
-        q.totalMax !== undefined ? lte(orders.total, q.totalMax) : undefined,
-        q.productId
-          ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.product_id = ${q.productId})`
-          : undefined,
-        q.skuId
-          ? sql`EXISTS (SELECT 1 FROM ${orderLines} l WHERE l.order_id = ${orders.id} AND l.sku_id = ${q.skuId})`
-          : undefined,
-        like ? sql`${orders.searchText} LIKE ${like}` : undefined,
+        orderConditions(scope, q),
         cursor && cursorValue !== undefined ? after(column, descending, cursorValue, cursor[2]) : undefined,
       ),
     )

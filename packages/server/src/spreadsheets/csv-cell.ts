@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from './cell-to-string.ts';
+import { FormattedCell } from './formatted-cell.ts';
 
 // Excel, LibreOffice and Google Sheets start a formula on these (OWASP "CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -18,6 +19,7 @@ export function defuseFormula(text: string): string {
 function toText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
+  if (value instanceof FormattedCell) return value.text;
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value) : '';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { FormattedCell } from './formatted-cell.ts';
 import { outputFailure } from './output-failure.ts';
 import type { RowSource } from './write-csv.ts';
 import { waitForZip } from './xlsx-backpressure.ts';
@@ -32,10 +33,23 @@ export async function writeXlsx(
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  worksheet.columns = sheet.headers.map((_, i) => {
-    const col = sheet.columns?.[i];
-    return { width: col?.width ?? DEFAULT_WIDTH, style: col?.numFmt ? { numFmt: col.numFmt } : {} };
-  });
+  // One style object per format, shared by every cell that has it: exceljs caches a style by object
+  // identity, whereas the copy it gives each new cell costs a full style lookup per cell.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (numFmt: string | undefined) => {
+    const key = numFmt ?? '';
+    let style = styles.get(key);
+    if (!style) {
+      style = numFmt ? { numFmt } : {};
+      styles.set(key, style);
+    }
+    return style;
+  };
+  const columnStyles = sheet.headers.map((_, i) => styleOf(sheet.columns?.[i]?.numFmt));
+  worksheet.columns = sheet.headers.map((_, i) => ({
+    width: sheet.columns?.[i]?.width ?? DEFAULT_WIDTH,
+    style: columnStyles[i],
+  }));
   const header = worksheet.addRow(sheet.headers);
   header.font = { bold: true };
   header.commit();
@@ -45,9 +59,12 @@ export async function writeXlsx(
     for await (const values of rows) {
       const row = worksheet.addRow(values.map(xlsxCell));
       for (const [i, value] of values.entries()) {
+        const cell = row.getCell(i + 1);
+        if (value instanceof FormattedCell) cell.style = styleOf(value.numFmt);
         // A column numFmt wins; otherwise a bare Date would show as a serial number like 45292.
-        if (value instanceof Date && !sheet.columns?.[i]?.numFmt)
-          row.getCell(i + 1).numFmt = dateFormat(value);
+        else if (value instanceof Date && !sheet.columns?.[i]?.numFmt)
+          cell.style = styleOf(dateFormat(value));
+        else cell.style = columnStyles[i] ?? styleOf(undefined);
       }
       row.commit();
       if (++count % ROWS_PER_TURN === 0) await Promise.race([waitForZip(worksheet, out), failure]);

@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { FormattedCell } from './formatted-cell.ts';
 
 // Excel's hard limit; a longer string makes Excel "repair" (drop) the sheet.
 const MAX_CELL_TEXT = 32_767;
@@ -8,6 +9,7 @@ export function xlsxCell(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null; // NaN would corrupt the file
   if (typeof value === 'boolean') return value;
+  if (value instanceof FormattedCell) return xlsxCell(value.value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   if (typeof value === 'bigint') {
     // Past 2^53 a number cell would silently change the digits, so keep it as text.

@@ -81,3 +81,9 @@ export const isEditable = (d: WorkflowDefinition, stateKey: string) => {
   const s = stateOf(d, stateKey);
   return !!s && (s.editable ?? (s.category === 'draft' || s.category === 'open'));
 };
+
+/** Fields other than lines and prices (notes, tags, shipping details…) may change until the order is finished. */
+export const isOpen = (d: WorkflowDefinition, stateKey: string) => {
+  const s = stateOf(d, stateKey);
+  return !!s && s.category !== 'done' && s.category !== 'cancelled';
+};
