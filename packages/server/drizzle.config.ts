@@ -2,6 +2,11 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/db/schema.ts', './src/db/catalog-schema.ts', './src/db/order-schema.ts'],
+  schema: [
+    './src/db/schema.ts',
+    './src/db/catalog-schema.ts',
+    './src/db/order-schema.ts',
+    './src/db/storefront-schema.ts',
+  ],
   out: './migrations',
 });

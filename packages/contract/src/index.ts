@@ -12,3 +12,4 @@ export * from './schemas/common.ts';
 export * from './schemas/identity.ts';
 export * from './schemas/orders.ts';
 export * from './schemas/quote.ts';
+export * from './schemas/storefront.ts';

@@ -17,6 +17,7 @@ import type { Clock } from './lib/clock.ts';
 import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
+import { storefrontEndpoints } from './storefront/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
 import { systemEndpoints } from './system/routes.ts';
 import { userEndpoints } from './users/routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...catalogEndpoints,
     ...quoteEndpoints,
     ...orderEndpoints,
+    ...storefrontEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -3,6 +3,7 @@ import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
 import { orderRoutes } from './orders.ts';
+import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
 
 /** The route table: every endpoint of the API, its schemas and its access rule. */
@@ -13,6 +14,7 @@ export const routes = {
   ...customerRoutes,
   ...catalogRoutes,
   ...orderRoutes,
+  ...storefrontRoutes,
 };
 
 export type Routes = typeof routes;
