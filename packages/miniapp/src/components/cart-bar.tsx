@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useT } from '../lib/i18n';
 import { money } from '../lib/money';
 import { go } from '../lib/nav';
-import { cart, cartCount, quote, scheduleQuote } from '../state/cart';
+import { cart, cartCount, quote, scheduleQuote, signatureOf } from '../state/cart';
 import { session } from '../state/session';
 import { place } from '../state/shop';
 import { useStore } from '../state/store';
@@ -15,7 +15,7 @@ export function CartBar() {
   const c = useStore(cart);
   const q = useStore(quote);
   const { token } = useStore(session);
-  const { storeId } = useStore(place);
+  const { storeId, fulfilment } = useStore(place);
   const lines = c.storeId === storeId ? c.lines : [];
   const count = cartCount(lines);
   useEffect(() => {
@@ -30,7 +30,9 @@ export function CartBar() {
         </View>
       </View>
     );
-  const total = q.pending ? t('quote.pending') : q.data && count ? money(q.data.total, q.data.currency) : '';
+  // the total of exactly this cart, or "pricing…" until the server has answered for it
+  const fresh = q.data && q.forLines === signatureOf(storeId, fulfilment, lines) ? q.data : null;
+  const total = fresh && !q.pending ? money(fresh.total, fresh.currency) : q.error ? '' : t('quote.pending');
   return (
     <View className="cart-bar" onClick={() => count && go('cart')}>
       <View className={`cart-bar-badge ${count ? 'on' : ''}`}>{count}</View>

@@ -30,10 +30,7 @@ export function QuoteTotals({
         </View>
       ) : null}
       <View className="row totals-row">
-        <View className="muted">
-          {t('quote.tax')}
-          {quote.taxMode === 'inclusive' ? ` (${t('quote.taxIncl')})` : ''}
-        </View>
+        <View className="muted">{quote.taxMode === 'inclusive' ? t('quote.taxIncl') : t('quote.tax')}</View>
         <View>{m(quote.tax)}</View>
       </View>
       <View className="row totals-row">

@@ -21,10 +21,30 @@ export const switchTo = (page: Page, params?: Record<string, string>) =>
 export const back = () =>
   Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.redirectTo({ url: url('menu') });
 
-/** "2026-11-22 12:05" in the phone's time zone, without relying on Intl (missing on some mini-program runtimes). */
-export function when(iso: string | null | undefined): string {
+/**
+ * "2026-11-22 12:05" in the store's time zone (times are shown where the store is); in the phone's
+ * own zone where the runtime lacks Intl time zones (some mini-program runtimes).
+ */
+export function when(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
+  if (timeZone && typeof Intl !== 'undefined') {
+    try {
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(d);
+      const get = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+      return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+    } catch {
+      // unknown zone: fall through to the phone's
+    }
+  }
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

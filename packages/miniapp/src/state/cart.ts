@@ -73,9 +73,13 @@ export function scheduleQuote(delayMs = 250) {
   timer = setTimeout(() => refreshQuote().catch(() => {}), delayMs);
 }
 
+/** What a quote was asked for: a quote is shown only for exactly the cart on screen. */
+export const signatureOf = (storeId: string | null, fulfilment: string | null, lines: CartLine[]) =>
+  JSON.stringify([storeId, fulfilment, lines.map((l) => [l.key, l.quantity])]);
+
 export async function refreshQuote(fulfilment = place.get().fulfilment) {
   const { storeId, lines } = cart.get();
-  const signature = JSON.stringify([storeId, fulfilment, lines.map((l) => [l.key, l.quantity])]);
+  const signature = signatureOf(storeId, fulfilment, lines);
   if (!storeId || !fulfilment || !lines.length || !session.get().token) {
     quote.set({ data: null, pending: false, error: null, forLines: signature });
     return null;

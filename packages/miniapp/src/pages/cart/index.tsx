@@ -2,10 +2,19 @@ import { View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { QuoteTotals } from '../../components/quote-totals';
 import { Stepper } from '../../components/stepper';
+import { SubHeader } from '../../components/sub-header';
 import { useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { go, switchTo } from '../../lib/nav';
-import { cart, clearCart, quote, removeLine, scheduleQuote, setQuantity } from '../../state/cart';
+import {
+  cart,
+  clearCart,
+  quote,
+  removeLine,
+  scheduleQuote,
+  setQuantity,
+  signatureOf,
+} from '../../state/cart';
 import { place } from '../../state/shop';
 import { useStore } from '../../state/store';
 import './index.scss';
@@ -14,16 +23,17 @@ export default function CartPage() {
   const t = useT();
   const c = useStore(cart);
   const q = useStore(quote);
-  const { storeId } = useStore(place);
+  const { storeId, fulfilment } = useStore(place);
   const lines = c.storeId === storeId ? c.lines : [];
   useEffect(() => scheduleQuote(0), []);
   // quote lines answer the cart's lines in order; only a quote of this very cart is shown
-  const fresh = q.data && q.data.lines.length === lines.length ? q.data : null;
+  const fresh = q.data && q.forLines === signatureOf(storeId, fulfilment, lines) ? q.data : null;
   const currency = fresh?.currency ?? 'CNY';
 
   if (!lines.length)
     return (
       <View className="page">
+        <SubHeader title={t('cart.title')} />
         <View className="card cart-empty">
           <View className="muted">{t('cart.empty')}</View>
           <View className="btn ghost" style={{ marginTop: '16px' }} onClick={() => switchTo('menu')}>
@@ -34,6 +44,7 @@ export default function CartPage() {
     );
   return (
     <View className="page cart">
+      <SubHeader title={t('cart.title')} />
       <View className="card">
         <View className="row">
           <View className="section-title" style={{ margin: 0 }}>

@@ -3,10 +3,11 @@ import { Input, Picker, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { QuoteTotals } from '../../components/quote-totals';
+import { SubHeader } from '../../components/sub-header';
 import { api, isNetworkError, newKey, problemText } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
-import { cart, clearCart, quote, refreshQuote } from '../../state/cart';
+import { cart, clearCart, quote, refreshQuote, signatureOf } from '../../state/cart';
 import { session } from '../../state/session';
 import { type Fulfilment, place, storefront } from '../../state/shop';
 import { useStore } from '../../state/store';
@@ -66,9 +67,10 @@ export default function ConfirmPage() {
     }
   };
 
-  const fresh = q.data && q.data.storeId === c.storeId ? q.data : null;
+  const fresh = q.data && q.forLines === signatureOf(c.storeId, fulfilment, c.lines) ? q.data : null;
   return (
     <View className="page confirm">
+      <SubHeader title={t('confirm.title')} />
       <View className="card">
         <View className="section-title">{t('confirm.fulfilment')}</View>
         <View>

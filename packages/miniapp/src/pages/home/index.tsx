@@ -42,7 +42,10 @@ export default function Home() {
             </View>
           </View>
           {store.announcement ? (
-            <View className="card home-announcement">📣 {store.announcement}</View>
+            <View className="card home-announcement">
+              <View className="tag home-announcement-tag">{t('store.announcement')}</View>
+              {store.announcement}
+            </View>
           ) : null}
           <View className="card">
             <View className="section-title">{t('store.mode')}</View>

@@ -4,11 +4,13 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { QuoteTotals } from '../../components/quote-totals';
 import { Status } from '../../components/status';
+import { SubHeader } from '../../components/sub-header';
 import { api } from '../../lib/api';
 import { stateLabel, type TextKey, useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { switchTo, when } from '../../lib/nav';
 import { prefs } from '../../state/prefs';
+import { storefront } from '../../state/shop';
 import { useStore } from '../../state/store';
 import { timeline } from './timeline';
 import './index.scss';
@@ -38,8 +40,10 @@ export default function OrderPage() {
       </View>
     );
   const d = order.fulfilmentDetails;
+  const tz = storefront.get().data?.timezone;
   return (
     <View className="page order">
+      <SubHeader title={t('order.title')} />
       <View className="order-head">
         <View className="order-state" data-testid="order-state">
           {stateLabel(locale, order.state)}
@@ -63,7 +67,7 @@ export default function OrderPage() {
           <View>
             {t(`mode.${order.fulfilment}`)}
             {d.tableNumber ? ` · ${t('store.table')} ${d.tableNumber}` : ''}
-            {d.pickupAt ? ` · ${when(d.pickupAt)}` : ''}
+            {d.pickupAt ? ` · ${when(d.pickupAt, tz)}` : ''}
           </View>
         </View>
         {d.address ? (
@@ -80,7 +84,7 @@ export default function OrderPage() {
         ) : null}
         <View className="row">
           <View className="muted">{t('order.placedAt')}</View>
-          <View>{when(order.submittedAt ?? order.createdAt)}</View>
+          <View>{when(order.submittedAt ?? order.createdAt, tz)}</View>
         </View>
         <View className="row">
           <View className="muted">{t('order.payment')}</View>

@@ -10,6 +10,7 @@ import { money } from '../../lib/money';
 import { go, when } from '../../lib/nav';
 import { prefs } from '../../state/prefs';
 import { session } from '../../state/session';
+import { storefront } from '../../state/shop';
 import { useStore } from '../../state/store';
 
 export default function OrdersPage() {
@@ -61,7 +62,7 @@ export default function OrdersPage() {
           <View className="muted">{o.itemsLabel}</View>
           <View className="row" style={{ minHeight: '56px' }}>
             <View className="muted">
-              {o.number} · {when(o.createdAt)}
+              {o.number} · {when(o.createdAt, storefront.get().data?.timezone)}
             </View>
             <View className="price">{money(o.total, o.currency)}</View>
           </View>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { Status } from '../../components/status';
 import { Stepper } from '../../components/stepper';
+import { SubHeader } from '../../components/sub-header';
 import { useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { back, go } from '../../lib/nav';
@@ -68,6 +69,7 @@ export default function ProductPage() {
   const blocked = !picked?.sku || picked.missing.length > 0 || !!picked.sku.unavailable;
   return (
     <View className="page product">
+      <SubHeader title={product.name} />
       <View className="product-hero">{product.name.slice(0, 1)}</View>
       <View className="card">
         <View className="title">{product.name}</View>
