@@ -167,10 +167,7 @@ export default function ConfirmPage() {
         {fresh ? <QuoteTotals quote={fresh} /> : <View className="muted">{t('quote.pending')}</View>}
       </View>
       {failure ? (
-        <View
-          className={`card confirm-failure ${failure.network ? 'network' : ''}`}
-          data-testid="submit-failure"
-        >
+        <View className="confirm-failure" data-testid="submit-failure">
           {failure.text}
         </View>
       ) : null}
