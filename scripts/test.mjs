@@ -40,7 +40,7 @@ function ensureBrowser() {
 ensureDependencies();
 const args = process.argv.slice(2);
 const projects = args.filter((_, i) => args[i - 1] === '--project');
-if (!projects.length || projects.includes('browser')) ensureBrowser();
+if (!projects.length || projects.includes('browser') || projects.includes('miniapp')) ensureBrowser();
 
 const report = path.join(root, 'test-artifacts/vitest-report.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });

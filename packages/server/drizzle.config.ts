@@ -9,6 +9,7 @@ export default defineConfig({
     './src/db/workflow-schema.ts',
     './src/db/attachment-schema.ts',
     './src/db/order-tools-schema.ts',
+    './src/db/storefront-schema.ts',
   ],
   out: './migrations',
 });

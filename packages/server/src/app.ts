@@ -23,6 +23,7 @@ import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
 import { savedViewEndpoints } from './saved-views/routes.ts';
+import { storefrontEndpoints } from './storefront/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
 import { systemEndpoints } from './system/routes.ts';
 import { userEndpoints } from './users/routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...orderExportEndpoints(exportRunner),
     ...savedViewEndpoints,
     ...orderBulkUpdateEndpoints,
+    ...storefrontEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -6,6 +6,7 @@ import { identityRoutes } from './identity.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
+import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
 
@@ -21,6 +22,7 @@ export const routes = {
   ...workflowRoutes,
   ...attachmentRoutes,
   ...orderToolRoutes,
+  ...storefrontRoutes,
 };
 
 export type Routes = typeof routes;

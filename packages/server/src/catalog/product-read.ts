@@ -10,13 +10,15 @@ import { NotFoundError } from '../lib/errors.ts';
 import { skuLabel } from './variants.ts';
 
 type ProductRow = typeof products.$inferSelect;
+/** Whose stock rows to include: a reader's catalog scope, or one store (the storefront menu). */
+type StockScope = Pick<Scope, 'all' | 'storeIds'>;
 
 /** Stock rows are shown only for stores the reader's catalog scope reaches. */
-const storeFilter = (scope: Scope, column: typeof stockLevels.storeId): SQL | undefined =>
+const storeFilter = (scope: StockScope, column: typeof stockLevels.storeId): SQL | undefined =>
   scope.all ? undefined : scope.storeIds.length ? inArray(column, scope.storeIds) : sql`false`;
 
 /** Products with their SKUs, stock and sold-out stores, in three queries whatever the page size. */
-export async function hydrate(db: DbOrTx, scope: Scope, rows: ProductRow[]): Promise<Product[]> {
+export async function hydrate(db: DbOrTx, scope: StockScope, rows: ProductRow[]): Promise<Product[]> {
   const ids = rows.map((p) => p.id);
   if (!ids.length) return [];
   const skuRows = await db.select().from(skus).where(inArray(skus.productId, ids)).orderBy(asc(skus.code));

@@ -14,6 +14,7 @@ import type { Db, Tx } from '../db/connect.ts';
 import { businesses, customerIdentities, customers, roleGrants, stores, users } from '../db/schema.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { newId } from '../lib/ids.ts';
+import { seedStorefronts } from '../storefront/demo.ts';
 import { DEMO_PASSWORD, type DemoBusiness, type DemoProduct, demoBusinesses } from './demo-data.ts';
 
 const weekdays = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '09:00', close: '21:00' }));
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
           storeId: u.store ? storeIds[u.store]! : null,
         });
       }
+      await seedStorefronts(tx, b.slug, businessId, storeIds);
       const allSkus = await seedCatalog(tx, b, businessId, storeIds);
       const listIds: Record<string, string> = {};
       for (const pl of b.priceLists ?? []) {

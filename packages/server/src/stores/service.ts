@@ -14,7 +14,8 @@ const toStore = ({ businessId: _, createdAt, ...s }: StoreRow) => ({
   createdAt: createdAt.toISOString(),
 });
 
-async function findStore(ctx: Ctx, scope: Scope, id: string) {
+/** A store of the actor's business within their scope: NOT_FOUND across tenants, FORBIDDEN across stores. */
+export async function findStore(ctx: Ctx, scope: Scope, id: string) {
   const [s] = await ctx.db
     .select()
     .from(stores)

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distOf } from './build.ts';
+import { kb, packageBytes } from './sizes.ts';
+
+// The builds the global setup made: complete, and within WeChat's package limit.
+// app.config.ts is evaluated by Taro, where defineAppConfig is a global
+Object.assign(globalThis, { defineAppConfig: <T>(c: T) => c });
+const { pages } = await import('../src/app.config.ts');
+
+const WECHAT_MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+const platforms = [
+  { name: 'weapp', template: 'wxml', style: 'wxss', base: 'base.wxml' },
+  { name: 'alipay', template: 'axml', style: 'acss', base: 'base.axml' },
+] as const;
+
+describe.each(platforms)('$name build', ({ name, template, style, base }) => {
+  const dir = distOf(name);
+  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+
+  it('lists every page in app.json, and every page has its files', () => {
+    const app = JSON.parse(read('app.json')) as { pages: string[] };
+    expect(app.pages).toEqual(pages);
+    for (const page of app.pages) {
+      for (const ext of ['js', 'json', template]) {
+        expect(fs.existsSync(path.join(dir, `${page}.${ext}`)), `${page}.${ext}`).toBe(true);
+      }
+      expect(JSON.parse(read(`${page}.json`))).toBeTypeOf('object');
+    }
+    for (const f of ['app.js', `app.${style}`, base, 'runtime.js', 'taro.js', 'vendors.js', 'common.js'])
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+  });
+
+  it('is a complete program: the app entry requires the shared chunks it needs', () => {
+    const app = read('app.js');
+    for (const chunk of ['runtime', 'taro', 'vendors', 'common']) expect(app).toContain(chunk);
+    // each page registers itself with the runtime
+    for (const page of pages) expect(read(`${page}.js`)).toMatch(/createPageConfig|Page\(/);
+  });
+
+  it('fits the 2 MB main package limit', () => {
+    const bytes = packageBytes(dir);
+    console.log(`${name} main package: ${kb(bytes)} (limit ${kb(WECHAT_MAIN_PACKAGE_LIMIT)})`);
+    expect(bytes).toBeLessThan(WECHAT_MAIN_PACKAGE_LIMIT);
+  });
+});
