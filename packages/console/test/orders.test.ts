@@ -65,8 +65,8 @@ describe('order pages in a real browser', () => {
       .toBe(true);
 
     // a state filter narrows the list and lives in the URL; Back undoes it
-    await chooseOption(page, '[data-testid=orders-state]', '已完成');
-    await page.waitForURL(/state=completed/);
+    await chooseOption(page, '[data-testid=orders-state]', '已关闭');
+    await page.waitForURL(/state=closed/);
     await expect
       .poll(
         async () =>
@@ -76,7 +76,7 @@ describe('order pages in a real browser', () => {
               .evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))),
           ),
       )
-      .toEqual(new Set(['completed']));
+      .toEqual(new Set(['closed']));
     await page.keyboard.press('Escape');
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes('state='));
@@ -197,6 +197,31 @@ describe('order pages in a real browser', () => {
     expect(await page.locator('[data-testid=amount-total]').textContent()).toContain('CN¥');
     await noDropdown(page);
     await screenshot(page, 'order-entry-en.png');
+  });
+
+  it("takes the workflow's actions from the detail page and shows them in the timeline", async () => {
+    const page = await openPage('zh-CN');
+    await signIn(page, 'rest-staff');
+    await page.goto('/orders/new');
+    await page.locator('[data-testid=order-form]').waitFor();
+    await page.locator('[data-testid=product-search]').click();
+    await lookUp(page, '生煎', '生煎包');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=order-summary][data-quote-ready=true]').waitFor();
+    await page.locator('[data-testid=order-submit]').click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+
+    const accept = page.locator('[data-testid=order-actions] [data-action=accept]');
+    await accept.waitFor();
+    expect(await page.locator('.page-header [data-state]').getAttribute('data-state')).toBe('submitted');
+    await accept.click();
+    await expect
+      .poll(() => page.locator('.page-header [data-state]').getAttribute('data-state'))
+      .toBe('accepted');
+    expect(await page.locator('[data-testid=order-timeline]').textContent()).toContain('接单');
+    await page.locator('[data-testid=order-actions] [data-action]').first().waitFor();
+    await screenshot(page, 'order-detail-actions-zh.png');
   });
 
   it('hides order entry from those who may not create orders', async () => {

@@ -181,7 +181,7 @@ export function OrderDetailPage() {
           <Typography.Title level={4} style={{ margin: 0 }} className="mono-title" data-testid="order-number">
             {order.number}
           </Typography.Title>
-          <OrderStateTag state={order.state} />
+          <OrderStateTag state={order.state} name={order.workflow?.stateName} />
           {order.priceOverridden ? <Tag color="orange">{t('order.priceOverridden')}</Tag> : null}
         </Flex>
         <Flex gap={8}>

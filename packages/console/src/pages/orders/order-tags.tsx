@@ -2,19 +2,23 @@ import type { OrderSummary } from '@orderloop/contract';
 import { Tag } from 'antd';
 import { isMessageKey, useI18n } from '../../i18n/i18n-context.tsx';
 
-// The states of the built-in flows; a state a workflow adds later still shows, in grey, by its code.
+// The states of the built-in workflows (restaurant, b2b); a state an administrator adds later still
+// shows, in grey, by its code (the detail page has its localized name from the server).
 export const orderStates = [
   'draft',
   'submitted',
-  'pending_approval',
+  'under_review',
   'approved',
   'accepted',
   'preparing',
   'in_production',
   'ready',
+  'ready_to_ship',
   'shipped',
   'delivered',
+  'on_hold',
   'completed',
+  'closed',
   'rejected',
   'cancelled',
 ] as const;
@@ -22,15 +26,18 @@ export const orderStates = [
 const stateColors: Record<string, string> = {
   draft: 'default',
   submitted: 'blue',
-  pending_approval: 'gold',
+  under_review: 'gold',
   approved: 'cyan',
   accepted: 'cyan',
   preparing: 'orange',
   in_production: 'orange',
   ready: 'purple',
+  ready_to_ship: 'purple',
   shipped: 'geekblue',
   delivered: 'lime',
+  on_hold: 'volcano',
   completed: 'green',
+  closed: 'green',
   rejected: 'red',
   cancelled: 'red',
 };
@@ -56,11 +63,12 @@ export function useCodeLabel() {
   };
 }
 
-export function OrderStateTag({ state }: { state: string }) {
+/** A state as a coloured tag; `name` is the server's localized name where the caller has it. */
+export function OrderStateTag({ state, name }: { state: string; name?: string }) {
   const label = useCodeLabel();
   return (
     <Tag color={stateColors[state] ?? 'default'} data-state={state} className="state-tag">
-      {label('orderState', state)}
+      {name ?? label('orderState', state)}
     </Tag>
   );
 }
