@@ -21,6 +21,15 @@ const StoresPage = lazy(() => import('./pages/stores-page.tsx').then((m) => ({ d
 const CustomersPage = lazy(() =>
   import('./pages/customers-page.tsx').then((m) => ({ default: m.CustomersPage })),
 );
+const OrdersPage = lazy(() =>
+  import('./pages/orders/orders-page.tsx').then((m) => ({ default: m.OrdersPage })),
+);
+const OrderEntryPage = lazy(() =>
+  import('./pages/orders/order-entry-page.tsx').then((m) => ({ default: m.OrderEntryPage })),
+);
+const OrderDetailPage = lazy(() =>
+  import('./pages/orders/order-detail-page.tsx').then((m) => ({ default: m.OrderDetailPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -81,6 +90,30 @@ function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomePage />} />
+          <Route
+            path="orders"
+            element={
+              <RequirePermission permission="orders.read">
+                <OrdersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/new"
+            element={
+              <RequirePermission permission="orders.create">
+                <OrderEntryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/:id"
+            element={
+              <RequirePermission permission="orders.read">
+                <OrderDetailPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="users"
             element={

@@ -1,33 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { builtInRoleDefinitions, type Permission } from '@orderloop/contract';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoBusinesses } from '../../server/src/seed/demo-data.ts';
-import { serveConsole } from './serve.ts';
-
-const consoleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = path.resolve(consoleDir, '../..');
-const distDir = path.join(consoleDir, 'dist');
-const shotsDir = path.join(repoRoot, 'test-artifacts/screenshots/console');
+import { chooseOption, consoleInBrowser, demoUser, rows, screenshot, signIn } from './browser.ts';
 
 // The side navigation as specified: which permission shows which entry.
 const navSpec: Record<string, Permission> = {
+  '/orders': 'orders.read',
+  '/orders/new': 'orders.create',
   '/users': 'users.read',
   '/roles': 'users.read',
   '/stores': 'stores.read',
   '/customers': 'customers.read',
   '/audit': 'audit.read',
-};
-
-const demoUser = (username: string) => {
-  for (const b of demoBusinesses) {
-    const u = b.users.find((x) => x.username === username);
-    if (u) return { ...u, business: b };
-  }
-  throw new Error(`no demo user ${username}`);
 };
 
 /** The entries a demo user must see, from their built-in role's permissions. */
@@ -39,81 +24,7 @@ const expectedNav = (username: string) => {
     .sort();
 };
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the console when dist/ is missing or older than its sources (or the contract it bundles). */
-function ensureBuilt() {
-  const built = path.join(distDir, 'index.html');
-  const sources = Math.max(
-    newestMtime(path.join(consoleDir, 'src')),
-    newestMtime(path.join(repoRoot, 'packages/contract/src')),
-    fs.statSync(path.join(consoleDir, 'index.html')).mtimeMs,
-    fs.statSync(path.join(consoleDir, 'vite.config.ts')).mtimeMs,
-  );
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: consoleDir,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' }, // vitest's NODE_ENV=test would give a development React
-  });
-}
-
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveConsole>>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureBuilt();
-  fs.mkdirSync(shotsDir, { recursive: true });
-  [site, browser] = await Promise.all([
-    serveConsole(distDir),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await site?.close();
-});
-
-/** A fresh browser profile: no cookies, no stored language, Chinese as the browser's language. */
-async function openPage(locale = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale,
-    timezoneId: 'Asia/Shanghai',
-    baseURL: site.url,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto('/login');
-  await page.locator('input#username').fill(username);
-  await page.locator('input#password').fill(password);
-  await page.locator('[data-testid=login-submit]').click();
-  await page.locator('[data-testid=main-nav]').waitFor();
-}
+const { openPage } = consoleInBrowser();
 
 const navPaths = async (page: Page) =>
   (
@@ -123,24 +34,6 @@ const navPaths = async (page: Page) =>
   )
     .filter((p) => p !== '/')
     .sort();
-
-const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
-
-async function screenshot(page: Page, name: string) {
-  await page.mouse.move(1439, 899); // no hover highlight left on whatever was clicked last
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(350); // let antd's enter and hover transitions finish
-  await page.screenshot({ path: path.join(shotsDir, name) });
-}
-
-async function chooseOption(page: Page, select: string, label: string) {
-  await page.locator(select).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
-}
 
 describe('console in a real browser', () => {
   it('shows the localized error for a wrong password, then signs in', async () => {

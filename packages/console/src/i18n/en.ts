@@ -1,3 +1,4 @@
+import { ordersEn } from './orders-en.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
@@ -181,4 +182,5 @@ export const en: Messages = {
   'audit.action.customer.updated': 'Customer edited',
   'audit.action.customer.login': 'Customer signed in',
   'audit.action.customer.code_sent': 'Sign-in code sent',
+  ...ordersEn,
 };

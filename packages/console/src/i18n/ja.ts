@@ -1,3 +1,4 @@
+import { ordersJa } from './orders-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const ja: Messages = {
@@ -182,4 +183,5 @@ export const ja: Messages = {
   'audit.action.customer.updated': '顧客編集',
   'audit.action.customer.login': '顧客ログイン',
   'audit.action.customer.code_sent': 'ログインコード送信',
+  ...ordersJa,
 };

@@ -1,3 +1,4 @@
+import { ordersZhCN } from './orders-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
   'app.name': 'Orderloop',
@@ -179,6 +180,7 @@ export const zhCN = {
   'audit.action.customer.updated': '修改客户',
   'audit.action.customer.login': '顾客登录',
   'audit.action.customer.code_sent': '发送验证码',
+  ...ordersZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

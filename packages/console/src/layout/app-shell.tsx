@@ -1,7 +1,9 @@
 import {
   AuditOutlined,
+  FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -17,11 +19,13 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { Brand } from './brand.tsx';
 import { LocaleSwitcher } from './locale-switcher.tsx';
-import { type NavGroup, visibleNav } from './nav-items.ts';
+import { type NavGroup, navKeyOf, visibleNav } from './nav-items.ts';
 import { StoreSwitcher } from './store-switcher.tsx';
 
 const icons: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
+  '/orders': <ProfileOutlined />,
+  '/orders/new': <FileAddOutlined />,
   '/customers': <UserOutlined />,
   '/stores': <ShopOutlined />,
   '/users': <TeamOutlined />,
@@ -99,7 +103,7 @@ export function AppShell() {
   const { me } = useSession();
   const location = useLocation();
   const items = useMenuItems();
-  const selected = `/${location.pathname.split('/')[1] ?? ''}`;
+  const selected = navKeyOf(location.pathname);
   return (
     <Layout className="shell">
       <Layout.Sider width={212} theme="light" className="shell-sider">

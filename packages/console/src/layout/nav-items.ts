@@ -12,6 +12,8 @@ export type NavEntry = {
 /** The side navigation; an entry shows only when the user holds its permission. */
 export const navEntries: NavEntry[] = [
   { path: '/', label: 'nav.home', permission: null, group: null },
+  { path: '/orders', label: 'nav.orders', permission: 'orders.read', group: 'business' },
+  { path: '/orders/new', label: 'nav.orderNew', permission: 'orders.create', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },
@@ -21,3 +23,11 @@ export const navEntries: NavEntry[] = [
 
 export const visibleNav = (can: (p: Permission) => boolean) =>
   navEntries.filter((e) => e.permission === null || can(e.permission));
+
+/** The entry a location belongs to: the longest path that prefixes it (/orders/new over /orders). */
+export function navKeyOf(pathname: string): string {
+  const match = navEntries
+    .filter((e) => e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/';
+}

@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
-/** Filters live in the URL so a view can be bookmarked, shared and restored with Back. */
-export function useUrlFilters<K extends string>(keys: readonly K[]) {
+/**
+ * Filters live in the URL so a view can be bookmarked, shared and restored with Back. With `push`,
+ * each change is a history entry (Back undoes a filter); otherwise the entry is replaced.
+ */
+export function useUrlFilters<K extends string>(keys: readonly K[], { push = false } = {}) {
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<K, string>;
   const set = useCallback(
@@ -16,10 +19,10 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
           }
           return next;
         },
-        { replace: true },
+        { replace: !push },
       );
     },
-    [setParams],
+    [setParams, push],
   );
   return [values, set] as const;
 }

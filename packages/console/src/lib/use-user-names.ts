@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import { api } from '../api/client.ts';
 import { useSession } from '../session/session-context.tsx';
 
-/** Display names of the staff this user may see, to show "sales rep: 沈销售" instead of an id. */
-export function useUserNames(): (id: string | null | undefined) => string | null {
+/** The staff this user may see (everyone for those who may list users, else just themselves). */
+export function useStaff(): { id: string; displayName: string }[] {
   const { me, can } = useSession();
   const users = useQuery({
     queryKey: ['users', 'names'],
@@ -14,8 +14,16 @@ export function useUserNames(): (id: string | null | undefined) => string | null
     staleTime: 300_000,
   });
   return useMemo(() => {
-    const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName]));
-    names.set(me.user.id, me.user.displayName);
-    return (id) => (id ? (names.get(id) ?? null) : null);
+    const list = users.data?.items ?? [];
+    return list.some((u) => u.id === me.user.id) ? list : [...list, me.user];
   }, [users.data, me]);
+}
+
+/** Display names of the staff this user may see, to show "sales rep: 沈销售" instead of an id. */
+export function useUserNames(): (id: string | null | undefined) => string | null {
+  const staff = useStaff();
+  return useMemo(() => {
+    const names = new Map(staff.map((u) => [u.id, u.displayName]));
+    return (id) => (id ? (names.get(id) ?? null) : null);
+  }, [staff]);
 }

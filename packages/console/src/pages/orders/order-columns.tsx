@@ -1,0 +1,170 @@
+import { SettingOutlined } from '@ant-design/icons';
+import type { OrderSummary } from '@orderloop/contract';
+import { Button, Checkbox, Flex, Popover, type TableColumnType, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { formatDateTime, shortId } from '../../lib/format.ts';
+import { formatMoney } from '../../lib/money.ts';
+import { useUserNames } from '../../lib/use-user-names.ts';
+import { useSession } from '../../session/session-context.tsx';
+import type { OrderSort } from './order-list-query.ts';
+import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
+
+export const columnKeys = [
+  'number',
+  'state',
+  'store',
+  'customer',
+  'phone',
+  'channel',
+  'fulfilment',
+  'lines',
+  'total',
+  'payment',
+  'salesRep',
+  'tags',
+  'submittedAt',
+  'createdAt',
+] as const;
+export type ColumnKey = (typeof columnKeys)[number];
+const sortable: Partial<Record<ColumnKey, 'number' | 'total' | 'createdAt'>> = {
+  number: 'number',
+  total: 'total',
+  createdAt: 'createdAt',
+};
+const defaultHidden: ColumnKey[] = ['phone', 'submittedAt', 'tags'];
+const STORAGE_KEY = 'ol.orders.hiddenColumns';
+
+/** Which columns the user hid, remembered in this browser (new columns show up by default). */
+export function useHiddenColumns() {
+  const [hidden, setHidden] = useState<ColumnKey[]>(() => {
+    try {
+      const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+      return Array.isArray(stored) ? stored.filter((k) => columnKeys.includes(k)) : defaultHidden;
+    } catch {
+      return defaultHidden;
+    }
+  });
+  const update = (next: ColumnKey[]) => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    setHidden(next);
+  };
+  return [hidden, update] as const;
+}
+
+export function useOrderColumns(sort: OrderSort, hidden: ColumnKey[]): TableColumnType<OrderSummary>[] {
+  const { t, locale } = useI18n();
+  const { me, storeName, timeZone } = useSession();
+  const userName = useUserNames();
+  const label = useCodeLabel();
+  const time = (v: string | null) =>
+    v ? <span className="muted">{formatDateTime(v, locale, timeZone)}</span> : t('common.none');
+  const all: Record<ColumnKey, TableColumnType<OrderSummary>> = {
+    number: {
+      width: 146,
+      fixed: 'left',
+      render: (_, o) => (
+        <Link to={`/orders/${o.id}`} className="mono order-number" onClick={(e) => e.stopPropagation()}>
+          {o.number}
+        </Link>
+      ),
+    },
+    state: { width: 90, render: (_, o) => <OrderStateTag state={o.state} /> },
+    store: { width: 110, ellipsis: true, render: (_, o) => storeName(o.storeId) ?? t('common.none') },
+    customer: {
+      width: 160,
+      ellipsis: true,
+      render: (_, o) => o.customerName ?? o.contact.name ?? t('common.none'),
+    },
+    phone: { width: 130, render: (_, o) => o.contact.phone ?? t('common.none') },
+    channel: { width: 84, render: (_, o) => label('orderChannel', o.channel) },
+    fulfilment: { width: 76, render: (_, o) => label('fulfilment', o.fulfilment) },
+    lines: { width: 56, align: 'right', className: 'num', render: (_, o) => o.lineCount },
+    total: {
+      width: 120,
+      align: 'right',
+      className: 'num',
+      render: (_, o) => formatMoney(o.total, o.currency, locale),
+    },
+    payment: { width: 84, render: (_, o) => <PaymentTag status={o.paymentStatus} /> },
+    salesRep: {
+      width: 90,
+      ellipsis: true,
+      render: (_, o) =>
+        o.salesRepId === me.user.id ? (
+          <Tag color="gold">{t('customers.me')}</Tag>
+        ) : (
+          (userName(o.salesRepId) ??
+          (o.salesRepId ? <span className="mono muted">{shortId(o.salesRepId)}</span> : t('common.none')))
+        ),
+    },
+    tags: {
+      width: 140,
+      render: (_, o) =>
+        o.tags.map((tag) => (
+          <Tag key={tag} className="small-tag">
+            {tag}
+          </Tag>
+        )),
+    },
+    submittedAt: { width: 140, render: (_, o) => time(o.submittedAt) },
+    createdAt: { width: 140, render: (_, o) => time(o.createdAt) },
+  };
+  const sortKey = sort.replace('-', '');
+  // one store: its name in every row says nothing
+  const implicit: ColumnKey[] = me.stores.length < 2 ? ['store'] : [];
+  return columnKeys
+    .filter((k) => !hidden.includes(k) && !implicit.includes(k))
+    .map((k) => {
+      const field = sortable[k];
+      return {
+        ellipsis: true,
+        ...all[k],
+        key: k,
+        title: t(`orders.col.${k}`),
+        ...(field
+          ? {
+              sorter: true,
+              sortDirections: ['descend', 'ascend', 'descend'] as const,
+              sortOrder: sortKey === field ? (sort.startsWith('-') ? 'descend' : 'ascend') : null,
+            }
+          : {}),
+      } as TableColumnType<OrderSummary>;
+    });
+}
+
+export function ColumnChooser({
+  hidden,
+  onChange,
+}: {
+  hidden: ColumnKey[];
+  onChange: (hidden: ColumnKey[]) => void;
+}) {
+  const { t } = useI18n();
+  const content = (
+    <Flex vertical gap={4} data-testid="column-chooser">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('orders.columnsHint')}
+      </Typography.Text>
+      {columnKeys.map((k) => (
+        <Checkbox
+          key={k}
+          checked={!hidden.includes(k)}
+          disabled={k === 'number'}
+          data-column={k}
+          onChange={(e) => onChange(e.target.checked ? hidden.filter((h) => h !== k) : [...hidden, k])}
+        >
+          {t(`orders.col.${k}`)}
+        </Checkbox>
+      ))}
+    </Flex>
+  );
+  return (
+    <Popover content={content} trigger="click" placement="bottomRight">
+      <Tooltip title={t('orders.columns')}>
+        <Button icon={<SettingOutlined />} aria-label={t('orders.columns')} data-testid="orders-columns" />
+      </Tooltip>
+    </Popover>
+  );
+}
