@@ -7,6 +7,7 @@ export default defineConfig({
     './src/db/catalog-schema.ts',
     './src/db/order-schema.ts',
     './src/db/workflow-schema.ts',
+    './src/db/notify-schema.ts',
   ],
   out: './migrations',
 });

@@ -65,6 +65,9 @@ export const entityLabels: Record<string, Text> = {
   category: { 'zh-CN': '分类', en: 'category', ja: 'カテゴリ' },
   SKU: { 'zh-CN': 'SKU', en: 'SKU', ja: 'SKU' },
   'price list': { 'zh-CN': '价格表', en: 'price list', ja: '価格表' },
+  notification: { 'zh-CN': '通知', en: 'notification', ja: '通知' },
+  webhook: { 'zh-CN': 'Webhook 地址', en: 'webhook endpoint', ja: 'Webhook エンドポイント' },
+  delivery: { 'zh-CN': '投递记录', en: 'delivery', ja: '配信記録' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

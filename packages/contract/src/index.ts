@@ -10,6 +10,7 @@ export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';
+export * from './schemas/notifications.ts';
 export * from './schemas/orders.ts';
 export * from './schemas/quote.ts';
 export * from './schemas/workflow.ts';

@@ -258,6 +258,11 @@ export const messages = {
     en: '{count} item(s) cannot be ordered right now.',
     ja: '{count} 件の商品は現在注文できません。',
   },
+  'outbox.notRetryable': {
+    'zh-CN': '只有失败或跳过的投递可以重试（当前：{status}）。',
+    en: 'Only a dead or skipped delivery can be retried (this one is {status}).',
+    ja: '再送できるのは失敗またはスキップされた配信だけです（現在：{status}）。',
+  },
   'approval.closed': {
     'zh-CN': '该审批已结束（{status}）。',
     en: 'This approval is already closed ({status}).',
@@ -397,6 +402,11 @@ export const validationMessages: Record<string, Text> = {
     'zh-CN': '金额折扣须为整数分，百分比折扣须在 0–100 之间',
     en: 'An amount discount is whole minor units; a percent discount is 0–100',
     ja: '金額割引は最小通貨単位の整数、割合割引は 0〜100 です',
+  },
+  'format.eventId': {
+    'zh-CN': '事件编号须为数字',
+    en: 'An event id is a number',
+    ja: 'イベント ID は数字です',
   },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',

@@ -14,6 +14,9 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
+import { createHub } from './live/hub.ts';
+import { liveEndpoints } from './live/routes.ts';
+import { notificationEndpoints } from './notifications/routes.ts';
 import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
@@ -72,6 +75,11 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const deps: Deps = { db: database.db, clock, config, log: app.log };
+  // live streams of this process; ended before the server closes, or close would wait on them
+  const hub = createHub(database, app.log);
+  app.addHook('preClose', async () => {
+    await hub.close();
+  });
   const endpoints: Endpoint[] = [
     ...systemEndpoints(database),
     ...identityEndpoints,
@@ -84,6 +92,8 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...quoteEndpoints,
     ...orderEndpoints,
     ...workflowEndpoints,
+    ...notificationEndpoints,
+    ...liveEndpoints(hub),
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

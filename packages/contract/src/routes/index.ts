@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { notificationRoutes } from './notifications.ts';
 import { orderRoutes } from './orders.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
@@ -15,6 +16,7 @@ export const routes = {
   ...catalogRoutes,
   ...orderRoutes,
   ...workflowRoutes,
+  ...notificationRoutes,
 };
 
 export type Routes = typeof routes;
