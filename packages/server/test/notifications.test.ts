@@ -1,7 +1,6 @@
 import { type ApiClient, routes } from '@orderloop/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../src/db/schema.ts';
 import { events, outbox } from '../src/db/workflow-schema.ts';
 import { closeMailTransports } from '../src/notifications/email.ts';
 import { verifyWebhook } from '../src/notifications/webhook.ts';
@@ -55,7 +54,11 @@ beforeAll(async () => {
   admin = (await login('admin', 'all')).client;
   const a = await login('coordinator', 'store', biz.storeA);
   clerk = a.client;
-  await db.update(users).set({ email: 'clerk-a@example.test', locale: 'en' }).where(eq(users.id, a.id));
+  const edited = await admin.call(routes.updateUser, {
+    params: { id: a.id },
+    body: { email: 'clerk-a@example.test', locale: 'en' },
+  });
+  expect(edited.email).toBe('clerk-a@example.test');
   clerkB = (await login('coordinator', 'store', biz.storeB)).client;
   const p = await admin.call(routes.createProduct, {
     body: { name: 'Widget', skus: [{ code: 'W-1', price: 12_345 }] },

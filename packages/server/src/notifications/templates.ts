@@ -139,12 +139,15 @@ export function formatAmount(minor: number, currency: string, locale: Locale): s
   }
 }
 
+// who an order without a customer or contact name was for
+const walkIn: Record<Locale, string> = { 'zh-CN': '散客', en: 'a walk-in customer', ja: '店頭のお客様' };
+
 /** Title and body of one notice for one reader. */
 export function render(event: string, locale: Locale, v: TemplateVars): Template {
   const t = (templates[event] ?? templates.default!)[locale];
   const vars = {
     number: v.number,
-    customer: v.customer,
+    customer: v.customer || walkIn[locale],
     state: v.state[locale],
     amount: formatAmount(v.total, v.currency, locale),
     store: v.store,
