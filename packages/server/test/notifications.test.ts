@@ -293,6 +293,26 @@ describe('notification centre', () => {
   });
 });
 
+describe('recipients', () => {
+  it('tells whoever may decide an approval that it waits for them', async () => {
+    const u = await makeUser(s.database.db, biz, [{ role: 'approver', scope: 'all' }]);
+    const approver = await s.loginToken(u.username, PASSWORD);
+    const o = await admin.call(routes.createOrder, {
+      body: {
+        storeId: biz.storeA,
+        fulfilment: 'pickup',
+        lines: [{ skuId, quantity: 1, overridePrice: 100 }],
+      },
+    });
+    await deliver();
+    const inbox = await approver.call(routes.listNotifications, { query: {} });
+    expect(inbox.items.find((n) => n.orderId === o.id)).toMatchObject({ event: 'approval_requested' });
+    // the clerk of the store cannot approve: not told
+    const clerks = await clerk.call(routes.listNotifications, { query: { limit: 200 } });
+    expect(clerks.items.some((n) => n.orderId === o.id && n.event === 'approval_requested')).toBe(false);
+  });
+});
+
 describe('webhook endpoints', () => {
   it('shows the secret once, rotates it, edits and removes the endpoint', async () => {
     const [hook] = await admin.call(routes.listWebhooks);

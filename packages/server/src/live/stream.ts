@@ -130,19 +130,25 @@ export async function serveStream(
 
   // subscribe before replaying, so nothing committed in between falls through the gap
   let unsubscribe: (() => void) | undefined;
-  unsubscribe = await hub.subscribe((e) => (live ? !sent.has(e.id) && send(e) : buffered.push(e)), end);
-  if (!open) unsubscribe();
-  if (resume !== null) {
-    let after = resume;
-    for (;;) {
-      const rows = await eventsAfter(ctx.db, after, 500, audience.businessId);
-      for (const r of rows) {
-        sent.add(r.id);
-        send(r);
+  try {
+    unsubscribe = await hub.subscribe((e) => (live ? !sent.has(e.id) && send(e) : buffered.push(e)), end);
+    if (!open) unsubscribe();
+    if (resume !== null) {
+      let after = resume;
+      for (;;) {
+        const rows = await eventsAfter(ctx.db, after, 500, audience.businessId);
+        for (const r of rows) {
+          sent.add(r.id);
+          send(r);
+        }
+        if (rows.length < 500 || !open) break;
+        after = rows[rows.length - 1]!.id;
       }
-      if (rows.length < 500 || !open) break;
-      after = rows[rows.length - 1]!.id;
     }
+  } catch (err) {
+    // the headers are out: all that is left is to close, and the client reconnects and resumes
+    ctx.log.error({ err }, 'event stream failed to start');
+    end();
   }
   for (const e of buffered) if (!sent.has(e.id)) send(e);
   buffered.length = 0;
