@@ -10,6 +10,7 @@ export default defineConfig({
     './src/db/attachment-schema.ts',
     './src/db/order-tools-schema.ts',
     './src/db/storefront-schema.ts',
+    './src/db/notify-schema.ts',
   ],
   out: './migrations',
 });

@@ -69,6 +69,9 @@ export const entityLabels: Record<string, Text> = {
   complaint: { 'zh-CN': '投诉', en: 'complaint', ja: '苦情' },
   export: { 'zh-CN': '导出任务', en: 'export', ja: 'エクスポート' },
   'saved view': { 'zh-CN': '视图', en: 'saved view', ja: '保存済みビュー' },
+  notification: { 'zh-CN': '通知', en: 'notification', ja: '通知' },
+  webhook: { 'zh-CN': 'Webhook 地址', en: 'webhook endpoint', ja: 'Webhook エンドポイント' },
+  delivery: { 'zh-CN': '投递记录', en: 'delivery', ja: '配信記録' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

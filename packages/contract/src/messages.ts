@@ -336,6 +336,11 @@ export const messages = {
     en: '{count} item(s) cannot be ordered right now.',
     ja: '{count} 件の商品は現在注文できません。',
   },
+  'outbox.notRetryable': {
+    'zh-CN': '只有失败或跳过的投递可以重试（当前：{status}）。',
+    en: 'Only a dead or skipped delivery can be retried (this one is {status}).',
+    ja: '再送できるのは失敗またはスキップされた配信だけです（現在：{status}）。',
+  },
   'approval.closed': {
     'zh-CN': '该审批已结束（{status}）。',
     en: 'This approval is already closed ({status}).',
@@ -490,6 +495,11 @@ export const validationMessages: Record<string, Text> = {
     'zh-CN': '商品行的列只能用于按商品行导出',
     en: 'Line columns need one row per order line (granularity=lines)',
     ja: '明細の列は明細ごとの出力（granularity=lines）でのみ使えます',
+  },
+  'format.eventId': {
+    'zh-CN': '事件编号须为数字',
+    en: 'An event id is a number',
+    ja: 'イベント ID は数字です',
   },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',

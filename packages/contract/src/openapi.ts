@@ -62,23 +62,28 @@ export function buildOpenApi(routes: Record<string, RouteDef>, info: { version: 
     const status = String(route.status ?? 200);
     const binary = { type: 'string', format: 'binary' };
     const responses: Json = {
-      [status]: route.download
+      [status]: route.download?.contentTypes.includes('text/event-stream')
         ? {
-            description: 'The file, as an attachment',
-            headers: {
-              'Content-Disposition': {
-                description: 'attachment; filename="…" (plus RFC 5987 filename* for non-ASCII names)',
-                schema: { type: 'string' },
-              },
-            },
-            content: Object.fromEntries(route.download.contentTypes.map((t) => [t, { schema: binary }])),
+            description: 'A stream of server-sent events (text/event-stream), open until the client leaves',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
           }
-        : route.response
+        : route.download
           ? {
-              description: 'Success',
-              content: { 'application/json': { schema: convert(route.response, 'output') } },
+              description: 'The file, as an attachment',
+              headers: {
+                'Content-Disposition': {
+                  description: 'attachment; filename="…" (plus RFC 5987 filename* for non-ASCII names)',
+                  schema: { type: 'string' },
+                },
+              },
+              content: Object.fromEntries(route.download.contentTypes.map((t) => [t, { schema: binary }])),
             }
-          : { description: 'Success, no content' },
+          : route.response
+            ? {
+                description: 'Success',
+                content: { 'application/json': { schema: convert(route.response, 'output') } },
+              }
+            : { description: 'Success, no content' },
     };
     for (const code of new Set(errorCodes.map((c) => errorStatus[c]))) {
       if (code === 500 || code === 503 || (route.access.kind === 'public' && (code === 401 || code === 403)))

@@ -28,7 +28,11 @@ export type UploadSpec = {
   multipart?: { field: string };
 };
 
-/** A route that answers a file (streamed, with a Content-Disposition) instead of JSON. */
+/**
+ * A route that answers a file (streamed, with a Content-Disposition) instead of JSON — or, with
+ * `text/event-stream`, a stream of server-sent events that stays open; neither is checked against
+ * a response schema, and the typed client is not how one reads an event stream (use EventSource).
+ */
 export type DownloadSpec = { contentTypes: readonly string[] };
 
 export type RouteDef = {

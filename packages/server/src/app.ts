@@ -16,6 +16,9 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
+import { createHub } from './live/hub.ts';
+import { liveEndpoints } from './live/routes.ts';
+import { notificationEndpoints } from './notifications/routes.ts';
 import { orderBulkUpdateEndpoints } from './order-bulk-update/routes.ts';
 import { orderExportEndpoints } from './order-export/routes.ts';
 import { createExportRunner } from './order-export/runner.ts';
@@ -83,6 +86,11 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
   const exportRunner = createExportRunner(deps);
   app.addHook('onReady', () => exportRunner.start());
   app.addHook('onClose', () => exportRunner.stop());
+  // live streams of this process; ended before the server closes, or close would wait on them
+  const hub = createHub(database, app.log);
+  app.addHook('preClose', async () => {
+    await hub.close();
+  });
   const endpoints: Endpoint[] = [
     ...systemEndpoints(database),
     ...identityEndpoints,
@@ -100,6 +108,8 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...savedViewEndpoints,
     ...orderBulkUpdateEndpoints,
     ...storefrontEndpoints,
+    ...notificationEndpoints,
+    ...liveEndpoints(hub),
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
+import { pino } from 'pino';
 import { VERSION } from './app.ts';
 import { doctor } from './cli/doctor.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
-import { openDatabase, startServer } from './runtime.ts';
+import { openDatabase, startBackground, startServer } from './runtime.ts';
 import { demoLogins, seedDemo } from './seed/demo.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
 import { seedDemoOrders } from './seed/demo-orders.ts';
@@ -48,6 +49,24 @@ program
         console.log(m),
       );
     printWelcome(config, hasConsole, !!opts.demo);
+  });
+
+program
+  .command('worker')
+  .description('Run timers and outbox delivery only, no HTTP (start the API with WORKER_IN_PROCESS=false)')
+  .action(async () => {
+    const config = loadConfig();
+    const log = pino({ level: config.logLevel });
+    const database = await openDatabase(config, (m) => log.info(m));
+    const background = await startBackground({ db: database.db, clock: systemClock, config, log }, database);
+    log.info('worker running: timers and outbox delivery');
+    const stop = async () => {
+      await background.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 
 program

@@ -30,6 +30,13 @@ const envSchema = z.object({
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: bool.default(false),
   EXPORT_DIRECT_MAX: z.coerce.number().int().min(1).default(50_000),
+  WORKER_IN_PROCESS: bool.default(true),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Orderloop <no-reply@orderloop.local>'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WEBHOOK_ALLOW_PRIVATE: bool.optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().min(0.05).max(300).default(15),
 });
 
 export type Config = {
@@ -58,6 +65,17 @@ export type Config = {
   trustProxy: boolean;
   /** The largest order export answered directly; a larger one must run as a background job. */
   exportDirectMaxRows: number;
+  /** Runs the timer and outbox loops inside the API process; off when `orderloop worker` runs them. */
+  workerInProcess: boolean;
+  notify: {
+    smtpUrl: string | undefined;
+    smtpFrom: string;
+    webhookTimeoutMs: number;
+    /** Lets webhooks reach loopback and private addresses; off in production (SSRF). */
+    webhookAllowPrivate: boolean;
+    maxAttempts: number;
+  };
+  liveHeartbeatMs: number;
   /** Checks every response against its contract schema; on outside production so drift fails tests. */
   validateResponses: boolean;
 };
@@ -97,6 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     trustProxy: e.TRUST_PROXY,
     exportDirectMaxRows: e.EXPORT_DIRECT_MAX,
+    workerInProcess: e.WORKER_IN_PROCESS,
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? !production,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
+    liveHeartbeatMs: e.LIVE_HEARTBEAT_SECONDS * 1000,
     validateResponses: !production,
     ...overrides,
   };

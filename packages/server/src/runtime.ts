@@ -7,8 +7,12 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { connectDatabase, type Database, type DbTarget } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import type { Deps } from './http/context.ts';
 import { pruneRateLimits } from './identity/rate-limit.ts';
 import { systemClock } from './lib/clock.ts';
+import { EVENTS_CHANNEL } from './live/hub.ts';
+import { closeMailTransports } from './notifications/email.ts';
+import { startDeliveryLoop } from './notifications/worker.ts';
 import { startTimerLoop } from './workflow/timers.ts';
 
 export const consoleDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
@@ -38,18 +42,39 @@ async function serveConsole(app: FastifyInstance) {
   return true;
 }
 
+/**
+ * The background work of a process: timers and outbox delivery. The outbox is also worked as soon
+ * as a change commits (its NOTIFY), not only on the next tick.
+ */
+export async function startBackground(deps: Deps, database: Database) {
+  const timerLoop = startTimerLoop(deps);
+  const delivery = startDeliveryLoop(deps);
+  const unlisten = await database.listen(EVENTS_CHANNEL, () => void delivery.tick());
+  return {
+    stop: async () => {
+      timerLoop.stop();
+      await unlisten();
+      await delivery.stop();
+      closeMailTransports();
+    },
+  };
+}
+
 export async function startServer(config: Config, before?: (database: Database) => Promise<void>) {
   const database = await openDatabase(config, (m) => console.log(m));
   await before?.(database);
   const app = await buildApp({ config, database, clock: systemClock });
   const hasConsole = await serveConsole(app);
   await app.listen({ host: config.host, port: config.port });
-  const timerLoop = startTimerLoop({ db: database.db, clock: systemClock, config, log: app.log });
+  // WORKER_IN_PROCESS=false when `orderloop worker` runs the background work elsewhere
+  const background = config.workerInProcess
+    ? await startBackground({ db: database.db, clock: systemClock, config, log: app.log }, database)
+    : null;
   const prune = setInterval(() => void pruneRateLimits(database.db, new Date()).catch(() => {}), 3_600_000);
   prune.unref();
   const stop = async () => {
     clearInterval(prune);
-    timerLoop.stop();
+    await background?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -33,6 +33,11 @@ export async function send(
     headers,
     body,
   });
+  // an event stream stays open: its status and headers are the answer
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, json: {} as Record<string, unknown>, headers: res.headers };
+  }
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try {

@@ -1,5 +1,9 @@
 import { type ApiClient, routes } from '@orderloop/contract';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications } from '../src/db/notify-schema.ts';
+import { outbox } from '../src/db/workflow-schema.ts';
+import { deliverOutbox } from '../src/notifications/worker.ts';
 import { statusOf } from './expect-problem.ts';
 import { makeBusiness, makeCustomer, makeRole, makeUser, PASSWORD, type TestBusiness } from './factories.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -90,6 +94,14 @@ beforeAll(async () => {
     await c.adminX!.call(routes.createOrderExport, { body: { format: 'csv', columns: ['number'] } })
   ).id;
   ids.savedView = (await c.adminX!.call(routes.createSavedView, { body: { name: 'X view' } })).id;
+  ids.webhook = (
+    await c.adminX!.call(routes.createWebhook, { body: { url: 'https://erp.example.test/hook' } })
+  ).id;
+  await deliverOutbox(s.deps());
+  const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, x.id));
+  ids.notification = notice!.id;
+  const [delivery] = await db.select().from(outbox).where(eq(outbox.businessId, x.id));
+  ids.delivery = delivery!.id;
 }, 60_000);
 afterAll(() => s.close());
 
@@ -254,6 +266,9 @@ describe('tenant isolation', () => {
     editOrder: () => ids.orderA!,
     getWorkflow: () => ids.workflow!,
     decideApproval: () => ids.approval!,
+    markNotificationRead: () => ids.notification!,
+    retryDelivery: () => ids.delivery!,
+    channels: () => ids.webhook!,
     users: () => ids.coordA!,
     roles: () => x.roleIds.cashier,
     stores: () => x.storeA,
@@ -273,6 +288,7 @@ describe('tenant isolation', () => {
     transitionOrder: '{"action":"review"}',
     editOrder: '{"expectedVersion":1,"notes":"stolen"}',
     decideApproval: '{"decision":"approve"}',
+    updateWebhook: '{"enabled":false}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {

@@ -3,6 +3,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
@@ -23,6 +24,7 @@ export const routes = {
   ...attachmentRoutes,
   ...orderToolRoutes,
   ...storefrontRoutes,
+  ...notificationRoutes,
 };
 
 export type Routes = typeof routes;

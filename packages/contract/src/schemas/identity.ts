@@ -111,6 +111,7 @@ export const customerLoginResponseSchema = z.object({
 
 export const userSchema = staffUserSchema
   .extend({
+    email: z.string().nullable(),
     status: z.enum(['active', 'disabled']),
     grants: z.array(grantSchema),
     createdAt: timestampSchema,
@@ -127,6 +128,7 @@ export const createUserSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'format.username'),
   displayName: text(80),
   phone: phoneSchema.nullable().optional(),
+  email: z.email().max(200).nullable().optional().describe('Where email notifications go'),
   password: z.string().min(8).max(200),
   locale: localeSchema.default('zh-CN'),
   grants: z.array(grantInputSchema).max(50).default([]),
@@ -135,6 +137,7 @@ export const updateUserSchema = patchOf(
   z.object({
     displayName: text(80),
     phone: phoneSchema.nullable(),
+    email: z.email().max(200).nullable(),
     locale: localeSchema,
     status: z.enum(['active', 'disabled']),
   }),

@@ -9,6 +9,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as attachmentSchema from './attachment-schema.ts';
 import * as catalog from './catalog-schema.ts';
+import { type Listener, postgresListener, type Unlisten } from './listen.ts';
+import * as notifySchema from './notify-schema.ts';
 import * as ordersSchema from './order-schema.ts';
 import * as orderTools from './order-tools-schema.ts';
 import * as core from './schema.ts';
@@ -21,6 +23,7 @@ export const schema = {
   ...workflowSchema,
   ...attachmentSchema,
   ...orderTools,
+  ...notifySchema,
 };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -32,6 +35,11 @@ export type Database = {
   driver: 'pglite' | 'postgres';
   /** Runs one multi-statement SQL script (migrations, test setup). */
   exec: (script: string) => Promise<void>;
+  /**
+   * LISTEN/NOTIFY: calls `fn` with each payload NOTIFYed on `channel` (by any process on
+   * PostgreSQL; in process on PGlite). An empty payload means "notifications may have been missed".
+   */
+  listen: (channel: string, fn: Listener) => Promise<Unlisten>;
   close: () => Promise<void>;
 };
 
@@ -43,13 +51,18 @@ export async function connectDatabase(target: DbTarget, poolSize = 10): Promise<
     // an idle client's network error must not crash the process; the next query reports it
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const listener = postgresListener(target.url);
     return {
       db,
       driver: 'postgres',
       exec: async (script) => {
         await pool.query(script);
       },
-      close: () => pool.end(),
+      listen: listener.listen,
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
     };
   }
   let client: PGlite;
@@ -66,6 +79,12 @@ export async function connectDatabase(target: DbTarget, poolSize = 10): Promise<
     driver: 'pglite',
     exec: async (script) => {
       await client.exec(script);
+    },
+    listen: async (channel, fn) => {
+      const stop = await client.listen(channel, fn);
+      return async () => {
+        if (!client.closed) await stop();
+      };
     },
     close: () => client.close(),
   };

@@ -55,6 +55,8 @@ export const users = pgTable(
       .references(() => businesses.id),
     username: text('username').notNull(),
     phone: text('phone'),
+    /** Where email notifications go; none, none sent. */
+    email: text('email'),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale', { enum: ['zh-CN', 'en', 'ja'] })

@@ -80,7 +80,8 @@ export const outbox = pgTable(
     channel: text('channel').notNull(),
     target: jsonb('target').$type<Record<string, unknown>>().notNull().default({}),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'dead'] })
+    // skipped: nowhere to deliver (no channel configured, no recipient), recorded, not retried
+    status: text('status', { enum: ['pending', 'delivered', 'skipped', 'dead'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),

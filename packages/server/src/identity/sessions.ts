@@ -51,17 +51,20 @@ export async function createSession(db: DbOrTx, deps: Pick<Deps, 'clock' | 'conf
   return { token, csrfToken, expiresAt };
 }
 
+/** A grant as a select of role_grants joined with roles. */
+export const grantColumns = {
+  id: roleGrants.id,
+  roleId: roles.id,
+  roleKey: roles.key,
+  roleName: roles.name,
+  permissions: roles.permissions,
+  scope: roleGrants.scope,
+  storeId: roleGrants.storeId,
+};
+
 export async function loadGrants(db: DbOrTx, userId: string): Promise<Grant[]> {
   const rows = await db
-    .select({
-      id: roleGrants.id,
-      roleId: roles.id,
-      roleKey: roles.key,
-      roleName: roles.name,
-      permissions: roles.permissions,
-      scope: roleGrants.scope,
-      storeId: roleGrants.storeId,
-    })
+    .select(grantColumns)
     .from(roleGrants)
     .innerJoin(roles, eq(roles.id, roleGrants.roleId))
     .where(eq(roleGrants.userId, userId))

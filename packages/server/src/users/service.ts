@@ -14,7 +14,7 @@ import type { DbOrTx } from '../db/connect.ts';
 import { roleGrants, roles, stores, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { hashPassword } from '../identity/passwords.ts';
-import { loadGrants, revokeUserSessions } from '../identity/sessions.ts';
+import { grantColumns, loadGrants, revokeUserSessions } from '../identity/sessions.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
 import {
   ConflictError,
@@ -33,6 +33,7 @@ const toUser = (u: UserRow, grants: Grant[]): User => ({
   username: u.username,
   displayName: u.displayName,
   phone: u.phone,
+  email: u.email,
   locale: u.locale,
   status: u.status,
   createdAt: u.createdAt.toISOString(),
@@ -107,16 +108,7 @@ async function grantsFor(db: DbOrTx, userIds: string[]) {
   const map = new Map<string, Grant[]>();
   if (!userIds.length) return map;
   const rows = await db
-    .select({
-      userId: roleGrants.userId,
-      id: roleGrants.id,
-      roleId: roles.id,
-      roleKey: roles.key,
-      roleName: roles.name,
-      permissions: roles.permissions,
-      scope: roleGrants.scope,
-      storeId: roleGrants.storeId,
-    })
+    .select({ userId: roleGrants.userId, ...grantColumns })
     .from(roleGrants)
     .innerJoin(roles, eq(roles.id, roleGrants.roleId))
     .where(inArray(roleGrants.userId, userIds))
@@ -210,6 +202,7 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserSche
         username: input.username,
         displayName: input.displayName,
         phone: input.phone ?? null,
+        email: input.email ?? null,
         passwordHash,
         locale: input.locale,
         createdAt: now,
@@ -225,6 +218,7 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserSche
           username: input.username,
           displayName: input.displayName,
           phone: input.phone ?? null,
+          email: input.email ?? null,
           locale: input.locale,
           grants: grantSummary(granted),
         },

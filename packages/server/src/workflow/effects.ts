@@ -4,6 +4,7 @@ import type { Tx } from '../db/connect.ts';
 import { orderLines, type orders } from '../db/order-schema.ts';
 import { events, outbox, timers } from '../db/workflow-schema.ts';
 import { newId } from '../lib/ids.ts';
+import { notifyPlan } from '../notifications/settings.ts';
 import { reserveStock } from '../orders/reserve.ts';
 import { commitOrderStock, releaseOrderStock } from '../orders/stock-hooks.ts';
 
@@ -70,10 +71,13 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
       return releaseOrderStock(env.tx, who);
     case 'commit_stock':
       return commitOrderStock(env.tx, who);
-    case 'notify':
-      for (const channel of e.channels)
-        await enqueue(env, o, channel, { to: e.to }, { event: e.event, order: refOf(o) });
+    case 'notify': {
+      // the business's notification settings may re-route or silence it
+      const plan = await notifyPlan(env.tx, o.businessId, e);
+      for (const channel of plan.channels)
+        await enqueue(env, o, channel, { to: plan.to }, { event: e.event, order: refOf(o) });
       return;
+    }
     case 'request_payment':
       return enqueue(env, o, 'payment', {}, { order: refOf(o) });
     case 'push_erp':
