@@ -16,7 +16,8 @@ export function diff(before: Snapshot, after: Snapshot): Record<string, { before
   for (const k of keys) {
     const b = before?.[k];
     const a = after?.[k];
-    if (same(b, a)) continue;
+    // absent and empty are the same nothing: a new record's unset fields are not changes
+    if (same(b ?? null, a ?? null)) continue;
     out[k] = SECRET_FIELDS.has(k) ? { before: '***', after: '***' } : { before: b ?? null, after: a ?? null };
   }
   return out;
