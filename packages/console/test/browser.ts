@@ -52,6 +52,21 @@ type Site = Awaited<ReturnType<typeof serveConsole>>;
  * One served console (fresh demo database) and one Chromium for the test file; `prepare` may add
  * data through the server before the first test.
  */
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
 export function consoleInBrowser(prepare?: (site: Site) => Promise<void>) {
   let browser: Browser;
   let site: Site;
@@ -60,21 +75,7 @@ export function consoleInBrowser(prepare?: (site: Site) => Promise<void>) {
   beforeAll(async () => {
     ensureBuilt();
     fs.mkdirSync(shotsDir, { recursive: true });
-    [site, browser] = await Promise.all([
-      serveConsole(distDir),
-      chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [site, browser] = await Promise.all([serveConsole(distDir), launchChromium()]);
     await prepare?.(site);
   });
 

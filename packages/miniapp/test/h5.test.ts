@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../console/test/browser.ts';
 import { orders } from '../../server/src/db/order-schema.ts';
 import { businesses, customers, stores } from '../../server/src/db/schema.ts';
 import { appDir, distOf } from './build.ts';
@@ -21,21 +22,7 @@ let restaurantId = '';
 
 beforeAll(async () => {
   fs.mkdirSync(shotsDir, { recursive: true });
-  [site, browser] = await Promise.all([
-    serveMiniapp(distOf('h5')),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }),
-  ]);
+  [site, browser] = await Promise.all([serveMiniapp(distOf('h5')), launchChromium()]);
   const db = site.api.database.db;
   const [b] = await db.select().from(businesses).where(eq(businesses.slug, 'demo-restaurant'));
   restaurantId = b!.id;
