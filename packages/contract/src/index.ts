@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './complaint-messages.ts';
 export * from './errors.ts';
 export * from './i18n.ts';
 export * from './messages.ts';
@@ -10,6 +11,7 @@ export * from './schemas/attachments.ts';
 export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
+export * from './schemas/complaints.ts';
 export * from './schemas/identity.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';

@@ -1,3 +1,4 @@
+import { complaintMessages } from './complaint-messages.ts';
 import type { ErrorCode } from './errors.ts';
 import type { Locale } from './i18n.ts';
 
@@ -421,6 +422,7 @@ export const messages = {
     en: 'The database is not reachable.',
     ja: 'データベースに接続できません。',
   },
+  ...complaintMessages,
 } satisfies Record<string, Text>;
 export type MessageKey = keyof typeof messages;
 

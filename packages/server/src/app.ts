@@ -8,6 +8,7 @@ import { attachmentEndpoints } from './attachments/routes.ts';
 import { createStorage } from './attachments/storage.ts';
 import { auditEndpoints } from './audit/routes.ts';
 import { catalogEndpoints } from './catalog/routes.ts';
+import { complaintEndpoints } from './complaints/routes.ts';
 import type { Config } from './config.ts';
 import { customerEndpoints } from './customers/routes.ts';
 import type { Database } from './db/connect.ts';
@@ -110,6 +111,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...storefrontEndpoints,
     ...notificationEndpoints,
     ...liveEndpoints(hub),
+    ...complaintEndpoints(createStorage(config), config),
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -97,6 +97,12 @@ beforeAll(async () => {
   ids.webhook = (
     await c.adminX!.call(routes.createWebhook, { body: { url: 'https://erp.example.test/hook' } })
   ).id;
+  ids.complaint = (
+    await c.adminX!.call(routes.fileComplaint, {
+      params: { id: ids.orderA },
+      body: { kind: 'complaint', description: 'X complaint' },
+    })
+  ).id;
   await deliverOutbox(s.deps());
   const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, x.id));
   ids.notification = notice!.id;
@@ -280,6 +286,9 @@ describe('tenant isolation', () => {
     attachments: () => ids.attachment!,
     exports: () => ids.exportJob!,
     'saved-views': () => ids.savedView!,
+    complaints: () => ids.complaint!,
+    fileComplaint: () => ids.orderA!,
+    listOrderComplaints: () => ids.orderA!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',
@@ -289,6 +298,11 @@ describe('tenant isolation', () => {
     editOrder: '{"expectedVersion":1,"notes":"stolen"}',
     decideApproval: '{"decision":"approve"}',
     updateWebhook: '{"enabled":false}',
+    fileComplaint: '{"kind":"complaint","description":"stolen"}',
+    transitionComplaint: '{"action":"start","expectedVersion":1}',
+    assignComplaint: '{"assigneeId":null,"expectedVersion":1}',
+    respondComplaint: '{"body":"stolen","visibility":"internal"}',
+    decideRefund: '{"amount":1,"expectedVersion":1}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {

@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
+import { complaintRoutes } from './complaints.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
 import { notificationRoutes } from './notifications.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...orderToolRoutes,
   ...storefrontRoutes,
   ...notificationRoutes,
+  ...complaintRoutes,
 };
 
 export type Routes = typeof routes;

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
+import { complaints } from './complaint-schema.ts';
 import { orders } from './order-schema.ts';
 import { businesses, users } from './schema.ts';
 
@@ -106,6 +107,8 @@ export const timers = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
+    // set for a complaint's SLA timer (kind 'complaint_sla'); order_id is then the complaint's order
+    complaintId: uuid('complaint_id').references(() => complaints.id, { onDelete: 'cascade' }),
     action: text('action'),
     state: text('state').notNull(),
     stateVersion: integer('state_version').notNull(),

@@ -1,5 +1,7 @@
 import type { Locale } from '@orderloop/contract';
 import { eq } from 'drizzle-orm';
+import type { ComplaintRef } from '../complaints/announce.ts';
+import { complaintNoticeOf } from '../complaints/notice.ts';
 import { orders } from '../db/order-schema.ts';
 import { customers, stores } from '../db/schema.ts';
 import type { outbox } from '../db/workflow-schema.ts';
@@ -11,7 +13,7 @@ import { render } from './templates.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxTarget = { to?: string[]; done?: string[] };
-export type OutboxPayload = { event?: string; order?: OrderRef };
+export type OutboxPayload = { event?: string; order?: OrderRef; complaint?: ComplaintRef };
 
 const same = (s: string): Record<Locale, string> => ({ 'zh-CN': s, en: s, ja: s });
 
@@ -35,6 +37,7 @@ export async function noticeOf(deps: Deps, row: OutboxRow): Promise<Notice | nul
     done: new Set(target.done ?? []),
   };
   if (!ref) return { ...base, recipients: [], link: null, text: (l) => render(event, l, blankVars) };
+  if (payload.complaint) return complaintNoticeOf(deps, row, base, payload.complaint);
 
   const [o] = await deps.db.select().from(orders).where(eq(orders.id, ref.orderId));
   if (!o) return null;

@@ -16,10 +16,10 @@ export type Recipient =
   | { kind: 'user'; id: string; name: string; email: string | null; locale: Locale }
   | { kind: 'customer'; id: string; name: string | null; locale: Locale };
 
-type Staff = StaffActor & { email: string | null };
+export type Staff = StaffActor & { email: string | null };
 
 /** Every active staff member of the business with their grants, as the access rules see them. */
-async function activeStaff(db: DbOrTx, businessId: string): Promise<Staff[]> {
+export async function activeStaff(db: DbOrTx, businessId: string): Promise<Staff[]> {
   const rows = await db
     .select({
       user: users,

@@ -105,7 +105,10 @@ export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowSta
   await env.tx
     .update(timers)
     .set({ status: 'cancelled' })
-    .where(sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending'`);
+    // a complaint's SLA timers run on their own clock (complaints/sla.ts)
+    .where(
+      sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL`,
+    );
   const sla = (kind: string, m: number) =>
     env.tx.insert(timers).values({
       id: newId(env.now.getTime()),

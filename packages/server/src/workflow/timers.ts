@@ -1,4 +1,5 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
+import { fireComplaintTimer } from '../complaints/sla.ts';
 import { orders } from '../db/order-schema.ts';
 import { timers } from '../db/workflow-schema.ts';
 import type { Ctx, Deps } from '../http/context.ts';
@@ -36,6 +37,10 @@ export async function fireDueTimers(deps: Deps, max = 50): Promise<number> {
         .for('update', { skipLocked: true });
       if (!t) return false;
       await tx.update(timers).set({ status: 'fired', firedAt: now }).where(eq(timers.id, t.id));
+      if (t.complaintId) {
+        await fireComplaintTimer(tx, systemCtx(deps, `timer:${t.id}`), t);
+        return true;
+      }
       const [o] = await tx.select().from(orders).where(eq(orders.id, t.orderId));
       if (!o || o.state !== t.state) return true;
       const ctx = systemCtx(deps, `timer:${t.id}`);
