@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
 import { openDatabase, startBackground, startServer } from './runtime.ts';
 import { demoLogins, seedDemo } from './seed/demo.ts';
+import { seedDemoComplaints } from './seed/demo-complaints.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
 import { seedDemoOrders } from './seed/demo-orders.ts';
 import { seedOrders } from './seed/orders.ts';
@@ -46,6 +47,10 @@ program
     });
     if (opts.demo)
       await seedDemoOrders({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
+        console.log(m),
+      );
+    if (opts.demo)
+      await seedDemoComplaints({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
         console.log(m),
       );
     printWelcome(config, hasConsole, !!opts.demo);

@@ -10,11 +10,13 @@ export function PagedTable<T extends { id: string }>({
   columns,
   empty,
   testId,
+  onRow,
 }: {
   list: PagedList<T>;
   columns: TableProps<T>['columns'];
   empty: string;
   testId?: string;
+  onRow?: TableProps<T>['onRow'];
 }) {
   if (list.error) return <QueryError error={list.error} onRetry={list.refetch} />;
   return (
@@ -28,6 +30,7 @@ export function PagedTable<T extends { id: string }>({
         pagination={false}
         locale={{ emptyText: emptyText(list.isLoading, empty) }}
         data-testid={testId}
+        onRow={onRow}
       />
       <LoadMore
         count={list.items.length}

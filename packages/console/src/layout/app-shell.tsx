@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CustomerServiceOutlined,
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -26,6 +27,7 @@ const icons: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
   '/orders': <ProfileOutlined />,
   '/orders/new': <FileAddOutlined />,
+  '/complaints': <CustomerServiceOutlined />,
   '/customers': <UserOutlined />,
   '/stores': <ShopOutlined />,
   '/users': <TeamOutlined />,

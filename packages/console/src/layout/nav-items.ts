@@ -14,6 +14,7 @@ export const navEntries: NavEntry[] = [
   { path: '/', label: 'nav.home', permission: null, group: null },
   { path: '/orders', label: 'nav.orders', permission: 'orders.read', group: 'business' },
   { path: '/orders/new', label: 'nav.orderNew', permission: 'orders.create', group: 'business' },
+  { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },

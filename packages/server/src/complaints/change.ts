@@ -223,7 +223,10 @@ export async function assignComplaint(
 ): Promise<Complaint> {
   return mutate(ctx, id, 'staff', 'complaints.handle', req.expectedVersion, async (env) => {
     if (env.c.state === 'closed') throw notOpen(env, 'assign');
-    if (req.assigneeId && !(await eligibleAssignees(env.tx, env.o)).some((s) => s.userId === req.assigneeId))
+    const target = req.assigneeId
+      ? (await eligibleAssignees(env.tx, env.o)).find((s) => s.userId === req.assigneeId)
+      : null;
+    if (req.assigneeId && !target)
       throw new ValidationError([
         {
           field: 'body.assigneeId',
@@ -239,7 +242,7 @@ export async function assignComplaint(
     await entry(env, row, {
       type: 'assigned',
       visibility: 'internal',
-      data: { from: env.c.assigneeId, to: req.assigneeId },
+      data: { from: env.c.assigneeId, to: req.assigneeId, toName: target?.displayName ?? null },
     });
     await announce(
       env.tx,

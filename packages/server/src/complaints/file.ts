@@ -25,7 +25,13 @@ type Input = z.output<typeof fileComplaintSchema>;
 type FiledBy = { type: 'user' | 'customer'; id: string };
 
 /** Opens a complaint on an order: its SLA clock starts and the store's handlers are told. */
-async function open(tx: Tx, ctx: Ctx, o: OrderRow, input: Input, by: FiledBy): Promise<string> {
+export async function openComplaint(
+  tx: Tx,
+  ctx: Ctx,
+  o: OrderRow,
+  input: Input,
+  by: FiledBy,
+): Promise<string> {
   const now = ctx.clock.now();
   const [row] = await tx
     .insert(complaints)
@@ -86,7 +92,7 @@ export async function fileStaffComplaint(ctx: Ctx, orderId: string, input: Input
   assertInScope(requirePermission(handle.actor, 'orders.read'), orderOwnership(o));
   assertInScope(handle, orderOwnership(o));
   return ctx.db.transaction(async (tx) => {
-    const id = await open(tx, ctx, o, input, { type: 'user', id: handle.actor.userId });
+    const id = await openComplaint(tx, ctx, o, input, { type: 'user', id: handle.actor.userId });
     return readComplaint(ctx, id, tx);
   });
 }
@@ -117,7 +123,7 @@ export async function fileCustomerComplaint(
   if (outcome.kind === 'replay') return { complaint: outcome.body, replayed: true };
   try {
     const complaint = await ctx.db.transaction(async (tx) => {
-      const id = await open(tx, ctx, o, input, { type: 'customer', id: me.customerId });
+      const id = await openComplaint(tx, ctx, o, input, { type: 'customer', id: me.customerId });
       const view = await readCustomerComplaint(ctx, id, tx);
       await completeIdempotency(tx, outcome.claim, 201, view);
       return view;

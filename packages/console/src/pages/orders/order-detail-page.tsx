@@ -10,6 +10,7 @@ import { compactValue, formatDateTime } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { OrderComplaints } from '../complaints/order-complaints.tsx';
 import { OrderAmounts } from './order-amounts.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
 import { OrderActions, OrderTimeline } from './order-workflow.tsx';
@@ -233,6 +234,7 @@ export function OrderDetailPage() {
           </Card>
           <OrderActions order={order} />
           <OrderTimeline order={order} />
+          <OrderComplaints orderId={order.id} />
         </Flex>
       </div>
     </Flex>
