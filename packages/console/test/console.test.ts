@@ -13,6 +13,7 @@ const navSpec: Record<string, Permission> = {
   '/stores': 'stores.read',
   '/customers': 'customers.read',
   '/audit': 'audit.read',
+  '/complaints': 'complaints.read',
 };
 
 /** The entries a demo user must see, from their built-in role's permissions. */

@@ -7,6 +7,7 @@ export const pages = [
   'pages/orders/index',
   'pages/order/index',
   'pages/profile/index',
+  'pages/complaint/index',
 ];
 
 export default defineAppConfig({

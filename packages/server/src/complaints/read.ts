@@ -62,7 +62,7 @@ const assignee = alias(users, 'assignee');
 const summaryColumns = {
   c: complaints,
   orderNumber: orders.number,
-  customerName: sql<string | null>`coalesce(${customers.name}, ${customers.contactName})`,
+  customerName: sql<string | null>`coalesce(${customers.name}, ${customers.contactName}, ${customers.phone})`,
   assigneeName: assignee.displayName,
 };
 type SummaryRow = {

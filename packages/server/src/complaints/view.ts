@@ -47,7 +47,7 @@ async function namesOf(db: DbOrTx, userIds: string[], customerIds: string[]) {
     ? await db
         .select({
           id: customers.id,
-          name: sql<string | null>`coalesce(${customers.name}, ${customers.contactName})`,
+          name: sql<string | null>`coalesce(${customers.name}, ${customers.contactName}, ${customers.phone})`,
         })
         .from(customers)
         .where(inArray(customers.id, [...new Set(customerIds)]))
@@ -92,7 +92,7 @@ export async function toComplaint(
         p.audience === 'customer' ? eq(complaintEntries.visibility, 'customer') : undefined,
       ),
     )
-    .orderBy(asc(complaintEntries.at), asc(complaintEntries.id));
+    .orderBy(asc(complaintEntries.at), asc(complaintEntries.versionAfter), asc(complaintEntries.id));
   const refunds = await db
     .select()
     .from(refundDecisions)

@@ -16,7 +16,13 @@ export function ComplaintHistory({ complaint }: { complaint: Complaint }) {
   const what = (e: ComplaintEntry) => {
     switch (e.type) {
       case 'filed':
-        return t('complaints.entry.filed', { kind: t(`complaints.kind.${complaint.kind}`) });
+        return t('complaints.entry.filed', {
+          // English reads "filed a complaint"
+          kind:
+            locale === 'en'
+              ? t(`complaints.kind.${complaint.kind}`).toLowerCase()
+              : t(`complaints.kind.${complaint.kind}`),
+        });
       case 'transition':
         return t('complaints.entry.transition', {
           from: e.fromState ? t(`complaints.state.${e.fromState}`) : '',

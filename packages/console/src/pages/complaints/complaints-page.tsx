@@ -56,7 +56,7 @@ export function ComplaintsPage() {
     {
       title: t('complaints.col.order'),
       dataIndex: 'orderNumber',
-      width: 170,
+      width: 160,
       render: (v: string, c) => (
         <Link to={`/orders/${c.orderId}`} className="mono" onClick={(e) => e.stopPropagation()}>
           {v}
@@ -84,30 +84,35 @@ export function ComplaintsPage() {
       title: t('complaints.col.description'),
       dataIndex: 'description',
       ellipsis: true,
-      render: (v: string) => <Typography.Text>{v}</Typography.Text>,
+      render: (v: string) => <Typography.Text title={v}>{v}</Typography.Text>,
     },
     {
       title: t('complaints.col.customer'),
       dataIndex: 'customerName',
-      width: 140,
+      width: 120,
       render: (v: string | null) => v ?? t('common.none'),
     },
-    {
-      title: t('complaints.filter.store'),
-      dataIndex: 'storeId',
-      width: 120,
-      render: (v: string) => storeName(v) ?? t('common.none'),
-    },
+    // a single-store user knows which store it is
+    ...(me.stores.length > 1
+      ? [
+          {
+            title: t('complaints.filter.store'),
+            dataIndex: 'storeId',
+            width: 110,
+            render: (v: string) => storeName(v) ?? t('common.none'),
+          },
+        ]
+      : []),
     {
       title: t('complaints.col.assignee'),
       dataIndex: 'assigneeName',
-      width: 120,
+      width: 110,
       render: (v: string | null) => v ?? <span className="muted">{t('complaints.unassigned')}</span>,
     },
     {
       title: t('complaints.col.due'),
       dataIndex: 'dueAt',
-      width: 150,
+      width: 140,
       render: (v: string | null, c) =>
         v ? (
           <span className={c.overdue ? 'danger-text' : 'muted'}>{formatDateTime(v, locale, timeZone)}</span>
@@ -118,7 +123,7 @@ export function ComplaintsPage() {
     {
       title: t('complaints.col.created'),
       dataIndex: 'createdAt',
-      width: 150,
+      width: 140,
       render: (v: string) => <span className="muted">{formatDateTime(v, locale, timeZone)}</span>,
     },
   ];
