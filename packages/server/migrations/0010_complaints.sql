@@ -61,7 +61,7 @@ ALTER TABLE "refund_decisions" ADD CONSTRAINT "refund_decisions_order_id_orders_
 ALTER TABLE "refund_decisions" ADD CONSTRAINT "refund_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "complaint_entries_complaint_idx" ON "complaint_entries" USING btree ("complaint_id","at","id");--> statement-breakpoint
 CREATE INDEX "complaints_business_created_idx" ON "complaints" USING btree ("business_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "complaints_store_created_idx" ON "complaints" USING btree ("store_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "complaints_store_created_idx" ON "complaints" USING btree ("business_id","store_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "complaints_order_idx" ON "complaints" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "complaints_customer_idx" ON "complaints" USING btree ("customer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "complaints_active_idx" ON "complaints" USING btree ("business_id","created_at") WHERE "complaints"."state" IN ('open', 'in_progress');--> statement-breakpoint

@@ -39,9 +39,10 @@ export const complaints = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
-    // the staff list, newest first, per business and per store (scope filter)
+    // the staff list, newest first: whole business, or one store of it (a store-scoped user) as
+    // an ordered index scan — (store, created) alone made the planner bitmap-AND both and sort
     index('complaints_business_created_idx').on(t.businessId, t.createdAt, t.id),
-    index('complaints_store_created_idx').on(t.storeId, t.createdAt, t.id),
+    index('complaints_store_created_idx').on(t.businessId, t.storeId, t.createdAt, t.id),
     index('complaints_order_idx').on(t.orderId),
     index('complaints_customer_idx').on(t.customerId, t.createdAt, t.id),
     // the exception view: what is still open, by age and owner
