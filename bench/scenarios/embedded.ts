@@ -34,7 +34,9 @@ export const embedded: Scenario = {
       await load({ ...job, connections: 16, seconds: 2 }); // warm-up
       const [res] = await load({ ...job, connections: 16, seconds });
       const ok = res!.statuses['201'] ?? 0;
-      env.log(`  PGlite: ${Math.round(ok / res!.seconds)}/s, answers ${JSON.stringify(res!.statuses)}`);
+      env.log(
+        `  PGlite: ${Math.round(ok / res!.seconds)}/s, answers ${JSON.stringify(res!.statuses)}, ${res!.errors} errors`,
+      );
       const conditions = `PGlite in the server process, 16 connections, ${seconds} s, 3 lines`;
       return [
         {
