@@ -19,12 +19,15 @@ function percentile(sorted: number[], p: number) {
 async function cannon(opts: autocannon.Options, label: string): Promise<LoadResult> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
-  const instance = autocannon(opts);
-  instance.on('response', (_client, status: number, _bytes, ms: number) => {
+  let instance: autocannon.Instance | undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+  instance!.on('response', (_client, status: number, _bytes, ms: number) => {
     times.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
-  const r = await instance;
+  const r = await done;
   times.sort((a, b) => a - b);
   return {
     label,

@@ -71,7 +71,7 @@ export async function login(base: string, username = 'rest-admin'): Promise<stri
   const { token } = await createClient({ baseUrl: base }).call(routes.login, {
     body: { username, password: 'orderloop-demo', mode: 'token' },
   });
-  return token;
+  return token!;
 }
 
 /** Resident set of a process in MB. */
