@@ -2,9 +2,10 @@
 // prints each figure next to its goal, and writes bench/results.json. Prints figures; asserts only
 // what must hold under load (e.g. exactly 100 of 1,000 orders on 100 units succeed).
 //
-//   npm run bench                      the full bench (1,000,000 orders; under 15 minutes on 2 cores)
+//   npm run bench                      the full bench (1,000,000 orders, generated once and reused)
 //   npm run bench -- --quick           small sizes and short runs, for development
-//   npm run bench -- --only=list,exports   some scenarios (matched by the start of their names)
+//   npm run bench -- --only=order,exports  some scenarios (matched by the start of their names)
+//   npm run bench -- --build-miniapp   build the mini-program first when packages/miniapp/dist is missing
 //   BENCH_DATABASE_URL                 PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/ol_bench)
 import pg from 'pg';
 import { benchDbUrl, ensureDatabase } from './lib/db.ts';
