@@ -65,21 +65,29 @@ export async function writeOrderExport(
   const plan = planColumns(spec.columns, locale);
   const env = await cellEnv(db, opts.businessId, locale, plan.needsUsers);
   let count = 0;
-  async function* rows(): AsyncGenerator<unknown[]> {
+  // each batch of orders with its lines; the next batch is fetched while this one is written, so
+  // the database works while the rows are formatted instead of waiting for them
+  async function* batches() {
     for await (const batch of orderBatches(db, opts.scope, spec.filter, spec.sort, { fields: plan.fields })) {
+      const lines =
+        spec.granularity === 'lines'
+          ? await linesOf(
+              db,
+              batch.map((o) => o.id),
+            )
+          : null;
+      yield { batch, lines };
+    }
+  }
+  async function* rows(): AsyncGenerator<unknown[]> {
+    for await (const { batch, lines } of aheadByOne(batches())) {
       opts.signal?.throwIfAborted();
-      if (spec.granularity === 'orders') {
-        for (const o of batch) {
+      for (const o of batch) {
+        if (!lines) {
           count++;
           yield plan.cells(o, null, env);
+          continue;
         }
-        continue;
-      }
-      const lines = await linesOf(
-        db,
-        batch.map((o) => o.id),
-      );
-      for (const o of batch) {
         for (const l of lines.get(o.id) ?? []) {
           count++;
           yield plan.cells(o, l, env);
@@ -99,4 +107,22 @@ export async function writeOrderExport(
       rows(),
     );
   return count;
+}
+
+/** Iterates `source` while already asking it for the next item. */
+async function* aheadByOne<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      // a failure of the item fetched ahead surfaces when it is awaited, not as unhandled
+      next.catch(() => {});
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
 }

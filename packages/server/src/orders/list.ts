@@ -1,5 +1,5 @@
 import type { OrderSummary, orderListQuery } from '@orderloop/contract';
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requirePermission, type Scope, scopeFilter } from '../access/access.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
@@ -15,15 +15,19 @@ export const sortColumns = {
   number: orders.number,
 } as const;
 
-/** Keyset condition "after (value, id)" in the sort's direction: pages stay fast however deep. */
+/**
+ * Keyset condition "after (value, id)" in the sort's direction, as one row comparison: PostgreSQL
+ * reads it as a range of the (business_id, column, id) index and starts there, where the spelled-out
+ * `a < x OR (a = x AND id < y)` can make it filter its way past every earlier row.
+ */
 function after(
   column: (typeof sortColumns)[keyof typeof sortColumns],
   descending: boolean,
   value: unknown,
   id: string,
 ): SQL {
-  const cmp = descending ? lt : gt;
-  return or(cmp(column, value as never), and(eq(column, value as never), cmp(orders.id, id)))!;
+  const bound = sql`(${sql.param(value, column)}, ${sql.param(id, orders.id)})`;
+  return descending ? sql`(${column}, ${orders.id}) < ${bound}` : sql`(${column}, ${orders.id}) > ${bound}`;
 }
 
 type Filter = Omit<z.output<typeof orderListQuery>, 'sort'>;

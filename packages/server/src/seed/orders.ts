@@ -32,7 +32,8 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
         ),
         g AS (
           SELECT gs,
-                 now() - (random() * interval '365 days') AS created_at,
+                 -- oldest first, batch after batch: rows land on disk in time order, as real orders do
+                 now() - interval '365 days' * (1 - (${done} + gs - random()) / ${count}) AS created_at,
                  floor(random() * 1000000)::int AS r
           FROM generate_series(1, ${size}) gs
         )
@@ -42,15 +43,32 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
                (ARRAY['unpaid','paid','paid'])[1 + (g.r / 24) % 3] AS payment_status,
                1 + (g.r / 72) % 4 AS line_count
         FROM g JOIN s ON s.i = g.gs % s.n`);
+      // each business's customers and SKUs as arrays, so a pick is an index, not an OFFSET scan
+      await tx.execute(sql`
+        CREATE TEMP TABLE gen_pick ON COMMIT DROP AS
+        SELECT b.id AS business_id,
+               ARRAY(SELECT c.id FROM customers c WHERE c.business_id = b.id ORDER BY c.id) AS customers,
+               ARRAY(SELECT k.id FROM skus k WHERE k.business_id = b.id ORDER BY k.id) AS skus,
+               (SELECT w.id FROM workflows w WHERE w.business_id = b.id ORDER BY w.version DESC LIMIT 1) AS workflow_id
+        FROM businesses b WHERE b.slug IN ('demo-restaurant', 'demo-factory')`);
       await tx.execute(sql`
         CREATE TEMP TABLE gen_numbered ON COMMIT DROP AS
         SELECT gen.*, to_char(created_at AT TIME ZONE timezone, 'YYYYMMDD') AS day,
                coalesce((SELECT last FROM order_number_counters c WHERE c.store_id = gen.store_id
                           AND c.local_date = (created_at AT TIME ZONE timezone)::date), 0)
                + row_number() OVER (PARTITION BY store_id, (created_at AT TIME ZONE timezone)::date ORDER BY created_at) AS seq,
-               (SELECT c.id FROM customers c WHERE c.business_id = gen.business_id ORDER BY c.id
-                 OFFSET (gen.r % (SELECT count(*) FROM customers c2 WHERE c2.business_id = gen.business_id)) LIMIT 1) AS customer_id
-        FROM gen`);
+               pick.customers[1 + gen.r % NULLIF(cardinality(pick.customers), 0)] AS customer_id
+        FROM gen JOIN gen_pick pick ON pick.business_id = gen.business_id`);
+      // lines first (into a temp table), so each order is written once with its totals
+      await tx.execute(sql`
+        CREATE TEMP TABLE gen_lines ON COMMIT DROP AS
+        SELECT gen_random_uuid() AS id, n.id AS order_id, ln, k.id AS sku_id, k.product_id, p.name, k.code, q, k.price
+        FROM gen_numbered n
+        CROSS JOIN LATERAL generate_series(1, n.line_count) ln
+        CROSS JOIN LATERAL (SELECT 1 + (n.r / (ln * 3)) % 5 AS q) qty
+        JOIN gen_pick pick ON pick.business_id = n.business_id
+        JOIN skus k ON k.id = pick.skus[1 + (n.r / ln) % cardinality(pick.skus)]
+        JOIN products p ON p.id = k.product_id`);
       await tx.execute(sql`
         INSERT INTO orders (id, business_id, store_id, number, customer_id, contact, channel, fulfilment, fulfilment_details,
                             notes, state, workflow_id, state_entered_at, version, currency, tax_mode, subtotal, discount, fees_total, tax, total, fees,
@@ -62,26 +80,18 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
                CASE WHEN b.kind = 'b2b'
                  THEN (ARRAY['submitted','under_review','approved','in_production','shipped','closed','closed','cancelled'])[1 + n.r % 8]
                  ELSE n.state END,
-               (SELECT w.id FROM workflows w WHERE w.business_id = n.business_id ORDER BY w.version DESC LIMIT 1), n.created_at,
+               pick.workflow_id, n.created_at,
                1, n.currency, CASE WHEN b.kind = 'b2b' THEN 'exclusive' ELSE 'inclusive' END,
-               0, 0, 0, 0, 0, '[]'::jsonb, n.payment_status, false, c.sales_rep_id, NULL,
+               t.s, 0, 0, 0, t.s, '[]'::jsonb, n.payment_status, false, c.sales_rep_id, NULL,
                CASE WHEN n.r % 23 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END, '{}'::jsonb, n.created_at, n.created_at, n.created_at
-        FROM gen_numbered n JOIN businesses b ON b.id = n.business_id LEFT JOIN customers c ON c.id = n.customer_id`);
+        FROM gen_numbered n JOIN businesses b ON b.id = n.business_id LEFT JOIN customers c ON c.id = n.customer_id
+        JOIN gen_pick pick ON pick.business_id = n.business_id
+        JOIN (SELECT order_id, sum(price * q) AS s FROM gen_lines GROUP BY order_id) t ON t.order_id = n.id`);
       await tx.execute(sql`
         INSERT INTO order_lines (id, order_id, line_no, sku_id, product_id, product_name, sku_code, sku_label, modifiers, modifiers_label,
                                  quantity, unit_price, price_source, gross, line_discount, order_discount, net, tax, total)
-        SELECT gen_random_uuid(), n.id, ln, k.id, k.product_id, p.name, k.code, '', '{}'::jsonb, '',
-               q, k.price, 'base', k.price * q, 0, 0, k.price * q, 0, k.price * q
-        FROM gen_numbered n
-        CROSS JOIN LATERAL generate_series(1, n.line_count) ln
-        CROSS JOIN LATERAL (SELECT 1 + (n.r / (ln * 3)) % 5 AS q) qty
-        CROSS JOIN LATERAL (SELECT k.* FROM skus k WHERE k.business_id = n.business_id ORDER BY k.id
-                            OFFSET ((n.r / ln) % (SELECT count(*) FROM skus k2 WHERE k2.business_id = n.business_id)) LIMIT 1) k
-        JOIN products p ON p.id = k.product_id`);
-      await tx.execute(sql`
-        UPDATE orders o SET subtotal = t.s, total = t.s
-        FROM (SELECT order_id, sum(total) AS s FROM order_lines l WHERE l.order_id IN (SELECT id FROM gen_numbered) GROUP BY order_id) t
-        WHERE o.id = t.order_id`);
+        SELECT id, order_id, ln, sku_id, product_id, name, code, '', '{}'::jsonb, '', q, price, 'base', price * q, 0, 0, price * q, 0, price * q
+        FROM gen_lines`);
       await tx.execute(sql`
         INSERT INTO order_number_counters (store_id, local_date, last)
         SELECT store_id, (created_at AT TIME ZONE timezone)::date, max(seq) FROM gen_numbered GROUP BY 1, 2

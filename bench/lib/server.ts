@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient, routes } from '@orderloop/contract';
+
+export type Server = {
+  base: string;
+  pid: number;
+  /** Milliseconds from spawn to the first ready answer. */
+  readyMs: number;
+  stop: () => Promise<void>;
+};
+
+let nextPort = Number(process.env.BENCH_PORT ?? 3917);
+
+/**
+ * A real `orderloop start` in its own process (NODE_ENV=production, through tsx as `npm start`
+ * runs it), on PostgreSQL when `databaseUrl` is given, else on PGlite in `dataDir`.
+ */
+export async function startServer(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<Server> {
+  const port = nextPort++;
+  const t = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/server/src/cli.ts', 'start'],
+    {
+      env: {
+        ...process.env,
+        ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '' }),
+        PORT: String(port),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'error',
+        DATA_DIR: opts.dataDir,
+        LOGIN_IP_LIMIT: '100000',
+        LOGIN_ACCOUNT_LIMIT: '100000',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t + (opts.timeoutMs ?? 120_000);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const stop = async () => {
+    if (exited) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([gone, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+  };
+  while (performance.now() < deadline && !exited) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok)
+        return { base, pid: child.pid!, readyMs: performance.now() - t, stop };
+    } catch {}
+    await sleep(20);
+  }
+  await stop();
+  throw new Error(`orderloop start did not become ready at ${base}`);
+}
+
+/** A bearer token of a demo user. */
+export async function login(base: string, username = 'rest-admin'): Promise<string> {
+  const { token } = await createClient({ baseUrl: base }).call(routes.login, {
+    body: { username, password: 'orderloop-demo', mode: 'token' },
+  });
+  return token!;
+}
+
+/** Resident set of a process in MB. */
+export const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** Peak resident set of `pid`, sampled every 50 ms while `work` runs: [result, peak MB]. */
+export async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<[T, number]> {
+  let peak = rssOf(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid));
+  }, 50);
+  try {
+    return [await work(), peak];
+  } finally {
+    clearInterval(timer);
+    peak = Math.max(peak, rssOf(pid));
+  }
+}

@@ -1,0 +1,62 @@
+import { benchCatalog, prepareBase } from '../lib/db.ts';
+import { load } from '../lib/load.ts';
+import { login, startServer } from '../lib/server.ts';
+import type { Scenario } from '../lib/types.ts';
+import { tempDir } from './shared.ts';
+
+/**
+ * The embedded database: `orderloop start` with no DATABASE_URL on an empty data folder, timed from
+ * spawn to the first ready answer (migrations included); then order submission on PGlite (the
+ * folder prepared with the bench catalog first, then served by `orderloop start`).
+ */
+export const embedded: Scenario = {
+  name: 'embedded',
+  async run(env) {
+    const seconds = env.quick ? 4 : 10;
+    const cold = await startServer({ dataDir: tempDir('cold') });
+    await cold.stop();
+    env.log(`  cold start to ready: ${(cold.readyMs / 1000).toFixed(2)} s`);
+
+    const dataDir = tempDir('pglite');
+    const database = await prepareBase({ dataDir });
+    const cat = await benchCatalog(database);
+    await database.close();
+    const server = await startServer({ dataDir });
+    try {
+      const token = await login(server.base);
+      const job = {
+        kind: 'orders' as const,
+        base: server.base,
+        token,
+        storeId: cat.storeId,
+        skuIds: cat.skuIds,
+      };
+      await load({ ...job, connections: 16, seconds: 2 }); // warm-up
+      const [res] = await load({ ...job, connections: 16, seconds });
+      const ok = res!.statuses['201'] ?? 0;
+      env.log(
+        `  PGlite: ${Math.round(ok / res!.seconds)}/s, answers ${JSON.stringify(res!.statuses)}, ${res!.errors} errors`,
+      );
+      const conditions = `PGlite in the server process, 16 connections, ${seconds} s, 3 lines`;
+      return [
+        {
+          name: 'orders/s on PGlite',
+          value: ok / res!.seconds,
+          unit: 'orders/s',
+          goal: { op: '>=', value: 500 },
+          conditions,
+        },
+        { name: 'p99 on PGlite', value: res!.p99, unit: 'ms', conditions },
+        {
+          name: 'cold start to ready',
+          value: cold.readyMs / 1000,
+          unit: 's',
+          goal: { op: '<=', value: 5 },
+          conditions: 'empty data folder, PGlite, migrations included, node --import tsx',
+        },
+      ];
+    } finally {
+      await server.stop();
+    }
+  },
+};
