@@ -10,6 +10,7 @@ export * from './schemas/attachments.ts';
 export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
+export * from './schemas/exceptions.ts';
 export * from './schemas/identity.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors.ts';
+import { exceptionMessages } from './exception-messages.ts';
 import type { Locale } from './i18n.ts';
 
 // The dictionaries of what a person reads: error titles, detail messages, validation rules.
@@ -105,6 +106,7 @@ export const errorTitles: Record<ErrorCode, Text> = {
 
 /** Detail messages a service can raise by key, with {placeholders}. */
 export const messages = {
+  ...exceptionMessages,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码不正确。',
     en: 'The username or password is not correct.',

@@ -2,6 +2,7 @@ import { adminRoutes } from './admin.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
+import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...orderToolRoutes,
   ...storefrontRoutes,
   ...notificationRoutes,
+  ...exceptionRoutes,
 };
 
 export type Routes = typeof routes;

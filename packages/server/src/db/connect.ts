@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as attachmentSchema from './attachment-schema.ts';
 import * as catalog from './catalog-schema.ts';
+import * as exceptionsSchema from './exceptions-schema.ts';
 import { type Listener, postgresListener, type Unlisten } from './listen.ts';
 import * as notifySchema from './notify-schema.ts';
 import * as ordersSchema from './order-schema.ts';
@@ -24,6 +25,7 @@ export const schema = {
   ...attachmentSchema,
   ...orderTools,
   ...notifySchema,
+  ...exceptionsSchema,
 };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

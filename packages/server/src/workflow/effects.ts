@@ -102,10 +102,10 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
  * on-enter effects run. `o` is the order as it is after the move.
  */
 export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowState) {
-  await env.tx
-    .update(timers)
-    .set({ status: 'cancelled' })
-    .where(sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending'`);
+  await env.tx.update(timers).set({ status: 'cancelled' }).where(
+    // approval reminders follow the approval, not the state
+    sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.kind} <> 'approval_reminder'`,
+  );
   const sla = (kind: string, m: number) =>
     env.tx.insert(timers).values({
       id: newId(env.now.getTime()),

@@ -1,0 +1,15 @@
+import { routes } from '@orderloop/contract';
+import { type Endpoint, endpoint } from '../http/register.ts';
+import { getApprovalSettings, putApprovalSettings } from './approval-settings.ts';
+import { deleteDelegation, getDelegations, putDelegation } from './delegation.ts';
+
+export const delegationEndpoints: Endpoint[] = [
+  endpoint(routes.getApprovalDelegations, (ctx) => getDelegations(ctx)),
+  endpoint(routes.putApprovalDelegation, (ctx, { body }) => putDelegation(ctx, body)),
+  endpoint(routes.deleteApprovalDelegation, async (ctx) => {
+    await deleteDelegation(ctx);
+    return undefined;
+  }),
+  endpoint(routes.getApprovalSettings, (ctx) => getApprovalSettings(ctx)),
+  endpoint(routes.putApprovalSettings, (ctx, { body }) => putApprovalSettings(ctx, body)),
+];
