@@ -30,6 +30,12 @@ const OrderEntryPage = lazy(() =>
 const OrderDetailPage = lazy(() =>
   import('./pages/orders/order-detail-page.tsx').then((m) => ({ default: m.OrderDetailPage })),
 );
+const ApprovalsPage = lazy(() =>
+  import('./pages/approvals/approvals-page.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const ExceptionsPage = lazy(() =>
+  import('./pages/exceptions/exceptions-page.tsx').then((m) => ({ default: m.ExceptionsPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -111,6 +117,22 @@ function AppRoutes() {
             element={
               <RequirePermission permission="orders.read">
                 <OrderDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="approvals"
+            element={
+              <RequirePermission permission="orders.approve">
+                <ApprovalsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="exceptions"
+            element={
+              <RequirePermission permission="orders.read">
+                <ExceptionsPage />
               </RequirePermission>
             }
           />

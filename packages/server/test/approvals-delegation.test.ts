@@ -98,6 +98,9 @@ describe('approval delegation', () => {
     const dep = await login(deputy);
     expect((await inbox(dep)).some((a) => a.orderId === o.id)).toBe(false);
     const away = await login(boss);
+    const candidates = (await away.call(routes.listDelegateCandidates)).map((c) => c.id);
+    expect(candidates).toContain(deputy.id);
+    expect(candidates).not.toContain(boss.id);
     const until = new Date(s.clock.now().getTime() + 60 * 60_000).toISOString();
     const set = await away.call(routes.putApprovalDelegation, {
       body: { delegateId: deputy.id, until, reason: 'Trade fair' },

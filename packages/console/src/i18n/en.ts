@@ -1,3 +1,5 @@
+import { approvalsEn } from './approvals-en.ts';
+import { exceptionsEn } from './exceptions-en.ts';
 import { ordersEn } from './orders-en.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -183,4 +185,6 @@ export const en: Messages = {
   'audit.action.customer.login': 'Customer signed in',
   'audit.action.customer.code_sent': 'Sign-in code sent',
   ...ordersEn,
+  ...approvalsEn,
+  ...exceptionsEn,
 };

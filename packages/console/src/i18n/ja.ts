@@ -1,3 +1,5 @@
+import { approvalsJa } from './approvals-ja.ts';
+import { exceptionsJa } from './exceptions-ja.ts';
 import { ordersJa } from './orders-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -184,4 +186,6 @@ export const ja: Messages = {
   'audit.action.customer.login': '顧客ログイン',
   'audit.action.customer.code_sent': 'ログインコード送信',
   ...ordersJa,
+  ...approvalsJa,
+  ...exceptionsJa,
 };

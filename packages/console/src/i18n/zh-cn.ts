@@ -1,3 +1,5 @@
+import { approvalsZhCN } from './approvals-zh-cn.ts';
+import { exceptionsZhCN } from './exceptions-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
@@ -181,6 +183,8 @@ export const zhCN = {
   'audit.action.customer.login': '顾客登录',
   'audit.action.customer.code_sent': '发送验证码',
   ...ordersZhCN,
+  ...approvalsZhCN,
+  ...exceptionsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -8,6 +9,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { routes } from '@orderloop/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +28,8 @@ const icons: Record<string, ReactNode> = {
   '/': <HomeOutlined />,
   '/orders': <ProfileOutlined />,
   '/orders/new': <FileAddOutlined />,
+  '/approvals': <CheckSquareOutlined />,
+  '/exceptions': <WarningOutlined />,
   '/customers': <UserOutlined />,
   '/stores': <ShopOutlined />,
   '/users': <TeamOutlined />,

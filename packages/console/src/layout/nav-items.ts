@@ -14,6 +14,8 @@ export const navEntries: NavEntry[] = [
   { path: '/', label: 'nav.home', permission: null, group: null },
   { path: '/orders', label: 'nav.orders', permission: 'orders.read', group: 'business' },
   { path: '/orders/new', label: 'nav.orderNew', permission: 'orders.create', group: 'business' },
+  { path: '/approvals', label: 'nav.approvals', permission: 'orders.approve', group: 'business' },
+  { path: '/exceptions', label: 'nav.exceptions', permission: 'orders.read', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },

@@ -2,6 +2,7 @@ import { defineRoute, type RouteDef } from '../route.ts';
 import { idParams } from '../schemas/common.ts';
 import {
   approvalSettingsSchema,
+  delegateCandidateSchema,
   delegationSchema,
   exceptionListQuery,
   exceptionPageSchema,
@@ -62,6 +63,14 @@ export const exceptionRoutes = {
     access: staff('orders.approve'),
     body: putDelegationSchema,
     response: delegationSchema,
+  }),
+  listDelegateCandidates: defineRoute({
+    method: 'GET',
+    path: '/api/approvals/delegates',
+    summary: 'Active colleagues who may approve orders: whom I can delegate my approvals to',
+    tag: 'workflow',
+    access: staff('orders.approve'),
+    response: delegateCandidateSchema.array(),
   }),
   deleteApprovalDelegation: defineRoute({
     method: 'DELETE',

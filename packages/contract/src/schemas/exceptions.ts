@@ -152,3 +152,5 @@ export const approvalSettingsSchema = z.object({
     .describe('Minutes an approval step may wait before its approvers are reminded (once)'),
 });
 export type ApprovalSettings = z.infer<typeof approvalSettingsSchema>;
+
+export const delegateCandidateSchema = z.object({ id: idSchema, name: z.string() });

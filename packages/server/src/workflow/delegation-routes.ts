@@ -1,7 +1,7 @@
 import { routes } from '@orderloop/contract';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { getApprovalSettings, putApprovalSettings } from './approval-settings.ts';
-import { deleteDelegation, getDelegations, putDelegation } from './delegation.ts';
+import { deleteDelegation, getDelegations, listDelegateCandidates, putDelegation } from './delegation.ts';
 
 export const delegationEndpoints: Endpoint[] = [
   endpoint(routes.getApprovalDelegations, (ctx) => getDelegations(ctx)),
@@ -10,6 +10,7 @@ export const delegationEndpoints: Endpoint[] = [
     await deleteDelegation(ctx);
     return undefined;
   }),
+  endpoint(routes.listDelegateCandidates, (ctx) => listDelegateCandidates(ctx)),
   endpoint(routes.getApprovalSettings, (ctx) => getApprovalSettings(ctx)),
   endpoint(routes.putApprovalSettings, (ctx, { body }) => putApprovalSettings(ctx, body)),
 ];

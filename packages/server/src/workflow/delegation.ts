@@ -1,12 +1,12 @@
 import { type Delegation, type putDelegationSchema, translate } from '@orderloop/contract';
-import { and, eq, gt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { effectiveScope, requirePermission } from '../access/access.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { approvalDelegations } from '../db/exceptions-schema.ts';
-import { users } from '../db/schema.ts';
+import { roleGrants, roles, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { staffActor } from '../identity/sessions.ts';
 import { NotFoundError, ValidationError } from '../lib/errors.ts';
@@ -164,4 +164,24 @@ export async function deleteDelegation(ctx: Ctx) {
       after: { delegate: null },
     });
   });
+}
+
+/** Colleagues who may approve (any scope), for the delegate picker; not me. */
+export async function listDelegateCandidates(ctx: Ctx) {
+  const me = requirePermission(ctx.actor, 'orders.approve').actor;
+  return ctx.db
+    .selectDistinct({ id: users.id, name: users.displayName })
+    .from(users)
+    .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .innerJoin(roles, eq(roles.id, roleGrants.roleId))
+    .where(
+      and(
+        eq(users.businessId, me.businessId),
+        eq(users.status, 'active'),
+        ne(users.id, me.userId),
+        sql`'orders.approve' = ANY(${roles.permissions})`,
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(500);
 }
