@@ -30,8 +30,9 @@ describe('approvals inbox and exceptions in a real browser', () => {
     await box.pressSequentially('Checked with sales: fine');
     await screenshot(page, 'approvals-decision.png');
     await page.keyboard.press('Enter');
-    await page.locator('.ant-message', { hasText: `Approved ${number}` }).waitFor();
-    await expect.poll(() => page.locator(`[data-testid="approval-row-${number}"]`).count()).toBe(0);
+    await expect
+      .poll(() => page.locator(`[data-testid="approval-row-${number}"]`).count(), { timeout: 15_000 })
+      .toBe(0);
 
     const admin = await site().api.loginToken('fact-admin', 'orderloop-demo');
     const found = await admin.call(routes.listOrders, { query: { q: number } as never });
@@ -43,17 +44,17 @@ describe('approvals inbox and exceptions in a real browser', () => {
     });
 
     await page.getByRole('button', { name: 'Delegation' }).click();
-    await page.locator('.ant-drawer-content').waitFor();
+    await page.locator('.ant-drawer-close').waitFor();
+    await page.getByText('Delegate while away').waitFor();
     await screenshot(page, 'approvals-delegation.png');
-  });
+  }, 120_000);
 
   it('the exceptions page shows an overdue, escalated order with its age and owner; one click opens it', async () => {
     const page = await openPage('zh-CN');
     await signIn(page, 'rest-manager');
     await page.locator('[data-nav="/exceptions"]').click();
-    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '超时' }).first();
-    await row.waitFor();
-    await expect.poll(() => row.textContent()).toContain('已升级');
+    // a restaurant order nobody accepted: past its SLA and its escalation threshold
+    await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '已升级' }).first().waitFor();
     await screenshot(page, 'exceptions-all-zh.png');
     await page.locator('.ant-segmented-item', { hasText: '超时' }).click();
     await page.waitForURL(/kind=overdue/);
@@ -63,5 +64,5 @@ describe('approvals inbox and exceptions in a real browser', () => {
     await link.click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
     await page.getByText(number).first().waitFor();
-  });
+  }, 120_000);
 });

@@ -43,8 +43,11 @@ export function ApprovalDetail({ approval: a }: { approval: Approval }) {
           header={<Typography.Text strong>{t('approvals.lines')}</Typography.Text>}
           dataSource={o.lines.slice(0, 8)}
           renderItem={(l) => (
-            <List.Item extra={formatMoney(l.total, o.currency, locale)}>
-              {l.productName} {l.skuLabel} × {l.quantity}
+            <List.Item>
+              <Typography.Text>
+                {l.productName} {l.skuLabel} × {l.quantity}
+              </Typography.Text>
+              <Typography.Text>{formatMoney(l.total, o.currency, locale)}</Typography.Text>
             </List.Item>
           )}
         />

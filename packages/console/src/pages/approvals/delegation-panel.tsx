@@ -75,7 +75,7 @@ export function DelegationPanel({ open, onClose }: { open: boolean; onClose: () 
   });
   const mine = current.data?.mine;
   return (
-    <Drawer open={open} onClose={onClose} width={480} title={t('approvals.delegation.title')}>
+    <Drawer open={open} onClose={onClose} size={480} title={t('approvals.delegation.title')}>
       <Flex vertical gap={16}>
         <Typography.Paragraph type="secondary">{t('approvals.delegation.help')}</Typography.Paragraph>
         {mine ? (

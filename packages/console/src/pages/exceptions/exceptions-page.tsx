@@ -145,9 +145,12 @@ export function ExceptionsPage() {
         <Flex vertical gap={2}>
           {x.owner.name ? <Typography.Text>{x.owner.name}</Typography.Text> : null}
           {x.owner.roles.length ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {x.owner.roles.join(' · ')}
-            </Typography.Text>
+            <Tooltip title={x.owner.roles.join(' · ')}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {x.owner.roles.slice(0, 2).join(' · ')}
+                {x.owner.roles.length > 2 ? ` +${x.owner.roles.length - 2}` : ''}
+              </Typography.Text>
+            </Tooltip>
           ) : null}
           {!x.owner.name && !x.owner.roles.length ? '—' : null}
         </Flex>
