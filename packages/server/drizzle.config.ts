@@ -12,6 +12,7 @@ export default defineConfig({
     './src/db/storefront-schema.ts',
     './src/db/notify-schema.ts',
     './src/db/complaint-schema.ts',
+    './src/db/exceptions-schema.ts',
   ],
   out: './migrations',
 });

@@ -33,6 +33,12 @@ const OrderDetailPage = lazy(() =>
 const ComplaintsPage = lazy(() =>
   import('./pages/complaints/complaints-page.tsx').then((m) => ({ default: m.ComplaintsPage })),
 );
+const ApprovalsPage = lazy(() =>
+  import('./pages/approvals/approvals-page.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const ExceptionsPage = lazy(() =>
+  import('./pages/exceptions/exceptions-page.tsx').then((m) => ({ default: m.ExceptionsPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -114,6 +120,22 @@ function AppRoutes() {
             element={
               <RequirePermission permission="orders.read">
                 <OrderDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="approvals"
+            element={
+              <RequirePermission permission="orders.approve">
+                <ApprovalsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="exceptions"
+            element={
+              <RequirePermission permission="orders.read">
+                <ExceptionsPage />
               </RequirePermission>
             }
           />

@@ -12,6 +12,7 @@ export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/complaints.ts';
+export * from './schemas/exceptions.ts';
 export * from './schemas/identity.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';

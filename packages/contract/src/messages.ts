@@ -1,5 +1,6 @@
 import { complaintMessages } from './complaint-messages.ts';
 import type { ErrorCode } from './errors.ts';
+import { exceptionMessages } from './exception-messages.ts';
 import type { Locale } from './i18n.ts';
 
 // The dictionaries of what a person reads: error titles, detail messages, validation rules.
@@ -106,6 +107,7 @@ export const errorTitles: Record<ErrorCode, Text> = {
 
 /** Detail messages a service can raise by key, with {placeholders}. */
 export const messages = {
+  ...exceptionMessages,
   'auth.invalidCredentials': {
     'zh-CN': '用户名或密码不正确。',
     en: 'The username or password is not correct.',

@@ -12,6 +12,7 @@ import { complaintEndpoints } from './complaints/routes.ts';
 import type { Config } from './config.ts';
 import { customerEndpoints } from './customers/routes.ts';
 import type { Database } from './db/connect.ts';
+import { exceptionEndpoints } from './exceptions/routes.ts';
 import type { Deps } from './http/context.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
@@ -31,6 +32,7 @@ import { storefrontEndpoints } from './storefront/routes.ts';
 import { storeEndpoints } from './stores/routes.ts';
 import { systemEndpoints } from './system/routes.ts';
 import { userEndpoints } from './users/routes.ts';
+import { delegationEndpoints } from './workflow/delegation-routes.ts';
 import { workflowEndpoints } from './workflow/routes.ts';
 
 export const VERSION = '0.1.0';
@@ -112,6 +114,8 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...notificationEndpoints,
     ...liveEndpoints(hub),
     ...complaintEndpoints(createStorage(config), config),
+    ...exceptionEndpoints,
+    ...delegationEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

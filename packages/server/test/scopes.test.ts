@@ -1,6 +1,7 @@
 import { type ApiClient, routes } from '@orderloop/contract';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderIncidents } from '../src/db/exceptions-schema.ts';
 import { notifications } from '../src/db/notify-schema.ts';
 import { outbox } from '../src/db/workflow-schema.ts';
 import { deliverOutbox } from '../src/notifications/worker.ts';
@@ -108,6 +109,14 @@ beforeAll(async () => {
   ids.notification = notice!.id;
   const [delivery] = await db.select().from(outbox).where(eq(outbox.businessId, x.id));
   ids.delivery = delivery!.id;
+  ids.incident = crypto.randomUUID();
+  await db.insert(orderIncidents).values({
+    id: ids.incident,
+    businessId: x.id,
+    storeId: x.storeA,
+    kind: 'out_of_stock_at_submission',
+    createdAt: new Date(),
+  });
 }, 60_000);
 afterAll(() => s.close());
 
@@ -274,6 +283,7 @@ describe('tenant isolation', () => {
     decideApproval: () => ids.approval!,
     markNotificationRead: () => ids.notification!,
     retryDelivery: () => ids.delivery!,
+    updateIncident: () => ids.incident!,
     channels: () => ids.webhook!,
     users: () => ids.coordA!,
     roles: () => x.roleIds.cashier,
@@ -303,6 +313,7 @@ describe('tenant isolation', () => {
     assignComplaint: '{"assigneeId":null,"expectedVersion":1}',
     respondComplaint: '{"body":"stolen","visibility":"internal"}',
     decideRefund: '{"amount":1,"expectedVersion":1}',
+    updateIncident: '{"status":"resolved"}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {

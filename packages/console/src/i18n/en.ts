@@ -1,4 +1,6 @@
+import { approvalsEn } from './approvals-en.ts';
 import { complaintsEn } from './complaints-en.ts';
+import { exceptionsEn } from './exceptions-en.ts';
 import { ordersEn } from './orders-en.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -185,4 +187,6 @@ export const en: Messages = {
   'audit.action.customer.code_sent': 'Sign-in code sent',
   ...ordersEn,
   ...complaintsEn,
+  ...approvalsEn,
+  ...exceptionsEn,
 };

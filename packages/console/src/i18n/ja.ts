@@ -1,4 +1,6 @@
+import { approvalsJa } from './approvals-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
+import { exceptionsJa } from './exceptions-ja.ts';
 import { ordersJa } from './orders-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -186,4 +188,6 @@ export const ja: Messages = {
   'audit.action.customer.code_sent': 'ログインコード送信',
   ...ordersJa,
   ...complaintsJa,
+  ...approvalsJa,
+  ...exceptionsJa,
 };

@@ -1,4 +1,6 @@
+import { approvalsZhCN } from './approvals-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
+import { exceptionsZhCN } from './exceptions-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
@@ -183,6 +185,8 @@ export const zhCN = {
   'audit.action.customer.code_sent': '发送验证码',
   ...ordersZhCN,
   ...complaintsZhCN,
+  ...approvalsZhCN,
+  ...exceptionsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
   HomeOutlined,
@@ -9,6 +10,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { routes } from '@orderloop/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +30,8 @@ const icons: Record<string, ReactNode> = {
   '/orders': <ProfileOutlined />,
   '/orders/new': <FileAddOutlined />,
   '/complaints': <CustomerServiceOutlined />,
+  '/approvals': <CheckSquareOutlined />,
+  '/exceptions': <WarningOutlined />,
   '/customers': <UserOutlined />,
   '/stores': <ShopOutlined />,
   '/users': <TeamOutlined />,

@@ -15,6 +15,8 @@ export const navEntries: NavEntry[] = [
   { path: '/orders', label: 'nav.orders', permission: 'orders.read', group: 'business' },
   { path: '/orders/new', label: 'nav.orderNew', permission: 'orders.create', group: 'business' },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints.read', group: 'business' },
+  { path: '/approvals', label: 'nav.approvals', permission: 'orders.approve', group: 'business' },
+  { path: '/exceptions', label: 'nav.exceptions', permission: 'orders.read', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },

@@ -3,6 +3,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { complaintRoutes } from './complaints.ts';
 import { customerRoutes } from './customers.ts';
+import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
@@ -27,6 +28,7 @@ export const routes = {
   ...storefrontRoutes,
   ...notificationRoutes,
   ...complaintRoutes,
+  ...exceptionRoutes,
 };
 
 export type Routes = typeof routes;

@@ -245,11 +245,21 @@ export const approvalSchema = z
             decision: z.enum(['approve', 'reject']),
             comment: z.string().nullable(),
             at: timestampSchema,
+            onBehalfOf: z
+              .object({ userId: idSchema, name: z.string() })
+              .nullable()
+              .optional()
+              .describe('Decided by a delegate for this approver'),
           }),
         ),
       }),
     ),
     canDecide: z.boolean().describe('The caller may decide the waiting step now'),
+    delegatedFrom: z
+      .object({ userId: idSchema, name: z.string() })
+      .nullable()
+      .optional()
+      .describe('The caller may decide only as the delegate of this approver'),
     orderTotal: z.number().int(),
     currency: z.string(),
     createdAt: timestampSchema,

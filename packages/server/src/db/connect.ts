@@ -10,6 +10,7 @@ import pg from 'pg';
 import * as attachmentSchema from './attachment-schema.ts';
 import * as catalog from './catalog-schema.ts';
 import * as complaintSchema from './complaint-schema.ts';
+import * as exceptionsSchema from './exceptions-schema.ts';
 import { type Listener, postgresListener, type Unlisten } from './listen.ts';
 import * as notifySchema from './notify-schema.ts';
 import * as ordersSchema from './order-schema.ts';
@@ -26,6 +27,7 @@ export const schema = {
   ...orderTools,
   ...notifySchema,
   ...complaintSchema,
+  ...exceptionsSchema,
 };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

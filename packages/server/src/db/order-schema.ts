@@ -88,6 +88,8 @@ export const orders = pgTable(
     index('orders_customer_idx').on(t.customerId, t.createdAt),
     index('orders_rep_idx').on(t.salesRepId, t.createdAt),
     index('orders_business_due_idx').on(t.businessId, t.dueAt).where(sql`${t.dueAt} IS NOT NULL`),
+    // the exceptions view: orders recently put into a state (e.g. rejected), per business and state
+    index('orders_business_state_entered_idx').on(t.businessId, t.state, t.stateEnteredAt),
   ],
 );
 

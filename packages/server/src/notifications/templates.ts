@@ -84,6 +84,20 @@ export const templates: Record<string, Templates> = {
       body: '{customer} の注文 {number}（{amount}）の承認をお願いします。',
     },
   },
+  approval_reminder: {
+    'zh-CN': {
+      title: '提醒：订单 {number} 仍在等待审批',
+      body: '{customer} 的订单 {number}（{amount}）仍在等待您审批。',
+    },
+    en: {
+      title: 'Reminder: order {number} still waits for approval',
+      body: "{customer}'s order {number} ({amount}) is still waiting for your approval.",
+    },
+    ja: {
+      title: 'リマインド：注文 {number} が承認待ちです',
+      body: '{customer} の注文 {number}（{amount}）がまだ承認を待っています。',
+    },
+  },
   order_overdue: {
     'zh-CN': { title: '订单 {number} 已超时', body: '订单 {number} 在「{state}」停留超过时限。' },
     en: {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect.ts';
 import { events, outbox } from '../db/workflow-schema.ts';
+import { raiseException } from '../exceptions/incidents.ts';
 import type { Deps } from '../http/context.ts';
 import type { Channel, Outcome } from './channel.ts';
 import { emailChannel } from './email.ts';
@@ -77,6 +78,15 @@ async function recordDeadLetter(tx: Tx, row: OutboxRow, error: string, now: Date
     })
     .returning({ id: events.id });
   await tx.execute(sql`SELECT pg_notify('orderloop_events', ${String(e!.id)})`);
+  await raiseException(tx, {
+    businessId: row.businessId,
+    storeId: order?.storeId ?? null,
+    orderId: order?.orderId ?? null,
+    kind: row.channel === 'erp' ? 'erp_push_failed' : 'notification_failed',
+    sourceId: row.id,
+    at: now,
+    payload: { channel: row.channel, number: order?.number ?? null },
+  });
 }
 
 /** Writes an attempt's outcome, unless the row was re-claimed or retried meanwhile (stale lease). */

@@ -2,6 +2,7 @@ import type { Order, Quote } from '@orderloop/contract';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
+import { recordOutOfStock } from '../exceptions/incidents.ts';
 import type { Ctx } from '../http/context.ts';
 import { ConflictError, OutOfStockError } from '../lib/errors.ts';
 import { type Claim, completeIdempotency, releaseIdempotency } from '../lib/idempotency.ts';
@@ -158,6 +159,13 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
     });
   } catch (err) {
     await releaseIdempotency(ctx.db, p.claim);
+    // a refused submission leaves no order: the exceptions view keeps a record of it
+    if (err instanceof OutOfStockError && p.submit)
+      await recordOutOfStock(
+        ctx,
+        { businessId: p.store.businessId, storeId: p.store.id, customerId: p.customerId, channel: p.channel },
+        err,
+      );
     throw err;
   }
 }

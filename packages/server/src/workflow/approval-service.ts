@@ -2,21 +2,49 @@ import type { Approval, approvalDecisionSchema } from '@orderloop/contract';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { effectiveScope, inScope, requirePermission } from '../access/access.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record.ts';
+import type { Tx } from '../db/connect.ts';
 import { orders } from '../db/order-schema.ts';
-import { approvalDecisions, approvals } from '../db/workflow-schema.ts';
+import { type ApprovalStep, approvalDecisions, approvals } from '../db/workflow-schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, NotFoundError, WorkflowError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 import { orderOwnership } from '../orders/read.ts';
 import { workflowActor } from './actor.ts';
+import { cancelApprovalReminder, scheduleApprovalReminder } from './approval-reminders.ts';
 import { eligibleFor } from './approvals.ts';
 import { transitionOf, workflowById } from './definitions.ts';
+import { activeDelegators } from './delegation.ts';
 import { recordEvent } from './effects.ts';
 import { runTransition } from './engine.ts';
 import { approvalView } from './view.ts';
 
 type Decision = z.output<typeof approvalDecisionSchema>;
+type OrderRow = typeof orders.$inferSelect;
+
+/**
+ * Whom a delegate decides for: the first active delegator who may decide this step and has not
+ * (themselves or through a delegate) already; never on an order the delegate entered. `undefined`:
+ * nobody.
+ */
+async function delegatorFor(
+  tx: Tx,
+  approvalId: string,
+  step: number,
+  delegate: StaffActor,
+  delegators: StaffActor[],
+  s: ApprovalStep,
+  o: OrderRow,
+): Promise<StaffActor | undefined> {
+  if (o.createdBy === delegate.userId) return undefined;
+  const done = await tx
+    .select({ userId: approvalDecisions.userId, onBehalfOf: approvalDecisions.onBehalfOf })
+    .from(approvalDecisions)
+    .where(and(eq(approvalDecisions.approvalId, approvalId), eq(approvalDecisions.step, step)));
+  const decided = new Set(done.flatMap((d) => [d.userId, d.onBehalfOf ?? '']));
+  return delegators.find((d) => !decided.has(d.userId) && eligibleFor(d, s, o));
+}
 
 /**
  * One approver's decision on the waiting step. A rejection ends the approval and the system takes
@@ -34,8 +62,14 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
       .for('update');
     if (!a) throw new NotFoundError('approval');
     const [o] = await tx.select().from(orders).where(eq(orders.id, a.orderId));
-    const reads = effectiveScope(staff, 'orders.read');
-    if (!o || !reads || !inScope(reads, orderOwnership(o))) throw new NotFoundError('approval');
+    const now = ctx.clock.now();
+    const delegators = await activeDelegators(tx, staff, now);
+    const reads = (s: StaffActor) => {
+      const r = effectiveScope(s, 'orders.read');
+      return !!o && !!r && inScope(r, orderOwnership(o));
+    };
+    // a delegate sees what their delegators may see
+    if (!o || ![staff, ...delegators].some(reads)) throw new NotFoundError('approval');
     const wf = await workflowById(tx, o.workflowId!);
     if (a.status !== 'pending')
       throw new WorkflowError(
@@ -44,8 +78,10 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
         { status: a.status },
       );
     const step = a.steps[a.step]!;
-    if (!eligibleFor(staff, step, o)) throw new ForbiddenError({ key: 'approval.notEligible' });
-    const now = ctx.clock.now();
+    const onBehalfOf = eligibleFor(staff, step, o)
+      ? null
+      : await delegatorFor(tx, a.id, a.step, staff, delegators, step, o);
+    if (onBehalfOf === undefined) throw new ForbiddenError({ key: 'approval.notEligible' });
     const inserted = await tx
       .insert(approvalDecisions)
       .values({
@@ -53,6 +89,7 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
         approvalId: a.id,
         step: a.step,
         userId: staff.userId,
+        onBehalfOf: onBehalfOf?.userId ?? null,
         decision: body.decision,
         comment: body.comment ?? null,
         at: now,
@@ -92,7 +129,13 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
       tx,
       o,
       'approval.decided',
-      { approvalId: a.id, decision: body.decision, status, number: o.number },
+      {
+        approvalId: a.id,
+        decision: body.decision,
+        status,
+        number: o.number,
+        ...(onBehalfOf ? { onBehalfOf: onBehalfOf.userId } : {}),
+      },
       now,
     );
     await recordAudit(tx, ctx, {
@@ -101,8 +144,16 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
       entityId: o.id,
       storeId: o.storeId,
       before: { approval: a.status, step: a.step },
-      after: { approval: status, step: updated!.step, comment: body.comment },
+      after: {
+        approval: status,
+        step: updated!.step,
+        comment: body.comment,
+        // "X on behalf of Y"
+        ...(onBehalfOf ? { onBehalfOf: `${staff.displayName} → ${onBehalfOf.displayName}` } : {}),
+      },
     });
+    if (status !== 'pending') await cancelApprovalReminder(tx, o.id);
+    else if (updated!.step !== a.step) await scheduleApprovalReminder(tx, o, now);
 
     const gate = wf.definition.approval;
     const system = { type: 'system' as const };
@@ -122,7 +173,16 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
       await takeIfPossible(gate.onReject, body.comment ?? 'Rejected in approval');
     if (gate && status === 'approved') await takeIfPossible(gate.gates, body.comment);
     const [fresh] = await tx.select().from(orders).where(eq(orders.id, o.id));
-    return approvalView(tx, updated!, fresh!, wf.definition, ctx.locale, workflowActor(staff), staff);
+    return approvalView(
+      tx,
+      updated!,
+      fresh!,
+      wf.definition,
+      ctx.locale,
+      workflowActor(staff),
+      staff,
+      delegators,
+    );
   });
 }
 
@@ -130,6 +190,7 @@ export async function decideApproval(ctx: Ctx, id: string, body: Decision): Prom
 export async function listApprovals(ctx: Ctx) {
   const scope = requirePermission(ctx.actor, 'orders.approve');
   const staff = scope.actor;
+  const delegators = await activeDelegators(ctx.db, staff, ctx.clock.now());
   const rows = await ctx.db
     .select({ a: approvals, o: orders })
     .from(approvals)
@@ -140,7 +201,16 @@ export async function listApprovals(ctx: Ctx) {
   const items: Approval[] = [];
   for (const { a, o } of rows) {
     const wf = await workflowById(ctx.db, o.workflowId!);
-    const v = await approvalView(ctx.db, a, o, wf.definition, ctx.locale, workflowActor(staff), staff);
+    const v = await approvalView(
+      ctx.db,
+      a,
+      o,
+      wf.definition,
+      ctx.locale,
+      workflowActor(staff),
+      staff,
+      delegators,
+    );
     if (v.canDecide) items.push(v);
   }
   return { items, nextCursor: null };

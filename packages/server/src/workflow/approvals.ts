@@ -8,6 +8,7 @@ import { type ApprovalStep, approvals } from '../db/workflow-schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { newId } from '../lib/ids.ts';
 import { orderOwnership } from '../orders/read.ts';
+import { cancelApprovalReminder, scheduleApprovalReminder } from './approval-reminders.ts';
 import type { LoadedWorkflow } from './definitions.ts';
 import { applyEffect, recordEvent } from './effects.ts';
 
@@ -41,7 +42,10 @@ export async function openApprovalIfNeeded(tx: Tx, ctx: Ctx, o: OrderRow, wf: Lo
     .set({ status: 'superseded', decidedAt: now })
     .where(and(eq(approvals.orderId, o.id), eq(approvals.status, 'pending')));
   const hit = wf.definition.approvalRules.filter((r) => ruleHits(r, o));
-  if (!hit.length || !wf.definition.approval) return null;
+  if (!hit.length || !wf.definition.approval) {
+    await cancelApprovalReminder(tx, o.id);
+    return null;
+  }
   const steps: ApprovalStep[] = hit.flatMap((r) =>
     r.steps.map((s) => ({
       permission: s.permission,
@@ -73,6 +77,7 @@ export async function openApprovalIfNeeded(tx: Tx, ctx: Ctx, o: OrderRow, wf: Lo
     to: ['approvers'],
     channels: ['in_app'],
   });
+  await scheduleApprovalReminder(tx, o, now);
   return id;
 }
 

@@ -105,9 +105,10 @@ export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowSta
   await env.tx
     .update(timers)
     .set({ status: 'cancelled' })
-    // a complaint's SLA timers run on their own clock (complaints/sla.ts)
+    // a complaint's SLA timers run on their own clock (complaints/sla.ts); approval reminders
+    // follow the approval, not the state
     .where(
-      sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL`,
+      sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL AND ${timers.kind} <> 'approval_reminder'`,
     );
   const sla = (kind: string, m: number) =>
     env.tx.insert(timers).values({

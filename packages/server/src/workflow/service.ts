@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { assertInScope, requireCustomer, requirePermission } from '../access/access.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { orderLines, type orders } from '../db/order-schema.ts';
+import { recordOutOfStock } from '../exceptions/incidents.ts';
 import type { Ctx } from '../http/context.ts';
-import { NotFoundError } from '../lib/errors.ts';
+import { NotFoundError, OutOfStockError } from '../lib/errors.ts';
 import { loadOrder, orderOwnership } from '../orders/read.ts';
 import { toOrder } from '../orders/to-order.ts';
 import { workflowActor } from './actor.ts';
@@ -37,6 +38,27 @@ export async function readCustomerOrder(ctx: Ctx, id: string) {
 
 type Req = z.output<typeof transitionRequestSchema>;
 
+/** Runs a transition; one refused for stock (submitting a draft) is recorded as an exception. */
+async function transitionRecordingStock(ctx: Ctx, row: OrderRow, req: Req, actor: WorkflowActor) {
+  try {
+    return await ctx.db.transaction((tx) => runTransition(tx, ctx, row.id, req, actor));
+  } catch (err) {
+    if (err instanceof OutOfStockError)
+      await recordOutOfStock(
+        ctx,
+        {
+          businessId: row.businessId,
+          storeId: row.storeId,
+          customerId: row.customerId,
+          channel: row.channel,
+          orderId: row.id,
+        },
+        err,
+      );
+    throw err;
+  }
+}
+
 /**
  * Staff take an action on an order they can see; whether this action is theirs to take (its
  * permissions, in their scope) is the workflow's call. A replay writes nothing, so it is not audited.
@@ -46,7 +68,7 @@ export async function transitionOrder(ctx: Ctx, id: string, req: Req) {
   const { row } = await loadOrder(ctx.db, scope.actor.businessId, id);
   assertInScope(scope, orderOwnership(row));
   const actor = workflowActor(scope.actor);
-  const out = await ctx.db.transaction((tx) => runTransition(tx, ctx, id, req, actor));
+  const out = await transitionRecordingStock(ctx, row, req, actor);
   if (out.replayed) ctx.audited = true;
   return { order: await orderWithWorkflow(ctx, out.row, actor, scope.actor), replayed: out.replayed };
 }
@@ -57,7 +79,7 @@ export async function customerTransition(ctx: Ctx, id: string, req: Req) {
   const { row } = await loadOrder(ctx.db, c.businessId, id);
   if (row.customerId !== c.customerId) throw new NotFoundError('order');
   const actor = workflowActor(c);
-  const out = await ctx.db.transaction((tx) => runTransition(tx, ctx, id, req, actor));
+  const out = await transitionRecordingStock(ctx, row, req, actor);
   if (out.replayed) ctx.audited = true;
   return { order: await orderWithWorkflow(ctx, out.row, actor), replayed: out.replayed };
 }

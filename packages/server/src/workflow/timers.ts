@@ -2,7 +2,9 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { fireComplaintTimer } from '../complaints/sla.ts';
 import { orders } from '../db/order-schema.ts';
 import { timers } from '../db/workflow-schema.ts';
+import { raiseException } from '../exceptions/incidents.ts';
 import type { Ctx, Deps } from '../http/context.ts';
+import { APPROVAL_REMINDER, remindApprovers } from './approval-reminders.ts';
 import { applyEffect, recordEvent } from './effects.ts';
 import { runTransition } from './engine.ts';
 
@@ -42,6 +44,11 @@ export async function fireDueTimers(deps: Deps, max = 50): Promise<number> {
         return true;
       }
       const [o] = await tx.select().from(orders).where(eq(orders.id, t.orderId));
+      // an approval reminder belongs to the approval, not the state: it lapses only with the approval
+      if (o && t.kind === APPROVAL_REMINDER) {
+        await remindApprovers(tx, o, now);
+        return true;
+      }
       if (!o || o.state !== t.state) return true;
       const ctx = systemCtx(deps, `timer:${t.id}`);
       if (t.action) {
@@ -62,6 +69,15 @@ export async function fireDueTimers(deps: Deps, max = 50): Promise<number> {
         event: t.kind === 'escalate' ? 'order_escalated' : 'order_overdue',
         to: t.kind === 'escalate' ? ['managers'] : ['store_staff', 'assignee'],
         channels: ['in_app'],
+      });
+      await raiseException(tx, {
+        businessId: o.businessId,
+        storeId: o.storeId,
+        orderId: o.id,
+        kind: 'overdue',
+        sourceId: o.id,
+        at: now,
+        payload: { number: o.number, state: o.state, escalated: t.kind === 'escalate' },
       });
       return true;
     });

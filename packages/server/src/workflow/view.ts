@@ -30,20 +30,28 @@ export async function approvalView(
   locale: Locale,
   actor: WorkflowActor | null,
   staff?: Parameters<typeof eligibleFor>[0],
+  delegators: Parameters<typeof eligibleFor>[0][] = [],
 ): Promise<Approval> {
   const decisions = await db
     .select()
     .from(approvalDecisions)
     .where(eq(approvalDecisions.approvalId, a.id))
     .orderBy(asc(approvalDecisions.at));
-  const names = await namesOf(
-    db,
-    decisions.map((x) => x.userId),
-  );
+  const names = await namesOf(db, [...decisions.map((x) => x.userId), ...decisions.map((x) => x.onBehalfOf)]);
   const waiting = a.steps[a.step];
   const decidedHere = decisions.some(
     (x) => x.step === a.step && actor?.type === 'user' && x.userId === actor.id,
   );
+  const open = a.status === 'pending' && !!waiting && !!staff && !decidedHere;
+  const self = open && eligibleFor(staff!, waiting!, o);
+  // as a delegate: for an approver who has not decided this step, never on an order I entered
+  const decidedBy = new Set(
+    decisions.filter((x) => x.step === a.step).flatMap((x) => [x.userId, x.onBehalfOf ?? '']),
+  );
+  const via =
+    open && !self && o.createdBy !== staff!.userId
+      ? delegators.find((d) => !decidedBy.has(d.userId) && eligibleFor(d, waiting!, o))
+      : undefined;
   return {
     id: a.id,
     orderId: o.id,
@@ -68,10 +76,11 @@ export async function approvalView(
           decision: x.decision,
           comment: x.comment,
           at: x.at.toISOString(),
+          onBehalfOf: x.onBehalfOf ? { userId: x.onBehalfOf, name: names.get(x.onBehalfOf) ?? '?' } : null,
         })),
     })),
-    canDecide:
-      a.status === 'pending' && !!waiting && !!staff && !decidedHere && eligibleFor(staff, waiting, o),
+    canDecide: self || !!via,
+    delegatedFrom: via ? { userId: via.userId, name: via.displayName } : null,
     orderTotal: o.total,
     currency: o.currency,
     createdAt: a.createdAt.toISOString(),
