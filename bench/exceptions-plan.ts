@@ -20,23 +20,57 @@ const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`SELECT count(*
 if (n < count) {
   await seedDemo(db);
   await seedOrders(db, count - n, console.log);
-  // every open order gets the due time of its state's SLA, as the engine would have set it
-  await db.execute(sql`UPDATE orders SET due_at = state_entered_at + interval '30 minutes'
-    WHERE state NOT IN ('completed', 'cancelled', 'rejected', 'closed', 'draft') AND due_at IS NULL`);
-  await db.execute(sql`ANALYZE`);
 }
-const [biz] = await queryRows<{ id: string }>(db, sql`SELECT id FROM businesses WHERE slug = 'demo-restaurant'`);
-const [store] = await queryRows<{ id: string }>(db, sql`SELECT id FROM stores WHERE business_id = ${biz!.id} LIMIT 1`);
+// every open order gets the due time of its state's SLA, as the engine would have set it
+await db.execute(sql`UPDATE orders SET due_at = state_entered_at + interval '30 minutes'
+  WHERE state NOT IN ('completed', 'cancelled', 'rejected', 'closed', 'draft') AND due_at IS NULL`);
+await db.execute(sql`ANALYZE`);
+const [biz] = await queryRows<{ id: string }>(
+  db,
+  sql`SELECT id FROM businesses WHERE slug = 'demo-restaurant'`,
+);
+const [store] = await queryRows<{ id: string }>(
+  db,
+  sql`SELECT id FROM stores WHERE business_id = ${biz!.id} LIMIT 1`,
+);
 const defs = (await businessDefinitions(db, biz!.id)).map((w) => w.definition);
-const kinds = ['overdue', 'rejected', 'out_of_stock_at_submission', 'payment_mismatch', 'erp_push_failed', 'notification_failed'] as const;
+const kinds = [
+  'overdue',
+  'rejected',
+  'out_of_stock_at_submission',
+  'payment_mismatch',
+  'erp_push_failed',
+  'notification_failed',
+] as const;
 const scopes: [string, Scope][] = [
-  ['all', { actor: { userId: '00000000-0000-0000-0000-000000000000' } as never, permission: 'orders.read', all: true, storeIds: [], own: false }],
-  ['store', { actor: { userId: '00000000-0000-0000-0000-000000000000' } as never, permission: 'orders.read', all: false, storeIds: [store!.id], own: false }],
+  [
+    'all',
+    {
+      actor: { userId: '00000000-0000-0000-0000-000000000000' } as never,
+      permission: 'orders.read',
+      all: true,
+      storeIds: [],
+      own: false,
+    },
+  ],
+  [
+    'store',
+    {
+      actor: { userId: '00000000-0000-0000-0000-000000000000' } as never,
+      permission: 'orders.read',
+      all: false,
+      storeIds: [store!.id],
+      own: false,
+    },
+  ],
 ];
 for (const [label, scope] of scopes) {
   const union = unionOf({ businessId: biz!.id, scope, kinds: [...kinds], now: new Date(), defs })!;
   for (const [what, q] of [
-    ['first page', sql`SELECT x.kind, x.source_id, x.since FROM (${union}) x ORDER BY x.since DESC, (x.kind || ':' || x.source_id::text) COLLATE "C" DESC LIMIT 51`],
+    [
+      'first page',
+      sql`SELECT x.kind, x.source_id, x.since FROM (${union}) x ORDER BY x.since DESC, (x.kind || ':' || x.source_id::text) COLLATE "C" DESC LIMIT 51`,
+    ],
     ['counts', sql`SELECT x.kind, count(*) FROM (${union}) x GROUP BY x.kind`],
   ] as const) {
     const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
