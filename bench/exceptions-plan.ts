@@ -20,11 +20,11 @@ const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`SELECT count(*
 if (n < count) {
   await seedDemo(db);
   await seedOrders(db, count - n, console.log);
-  // every open order gets the due time of its state's SLA, as the engine would have set it
-  await db.execute(sql`UPDATE orders SET due_at = state_entered_at + interval '30 minutes'
-    WHERE state NOT IN ('completed', 'cancelled', 'rejected', 'closed', 'draft') AND due_at IS NULL`);
-  await db.execute(sql`ANALYZE`);
 }
+// every open order gets the due time of its state's SLA, as the engine would have set it
+await db.execute(sql`UPDATE orders SET due_at = state_entered_at + interval '30 minutes'
+  WHERE state NOT IN ('completed', 'cancelled', 'rejected', 'closed', 'draft') AND due_at IS NULL`);
+await db.execute(sql`ANALYZE`);
 const [biz] = await queryRows<{ id: string }>(
   db,
   sql`SELECT id FROM businesses WHERE slug = 'demo-restaurant'`,
