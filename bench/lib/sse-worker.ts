@@ -4,11 +4,14 @@
 import http from 'node:http';
 import readline from 'node:readline';
 
-const { base, token, clients } = JSON.parse(process.argv[2]!) as {
+const { base, token, clients, orderIds } = JSON.parse(process.argv[2]!) as {
   base: string;
   token: string;
   clients: number;
+  /** Only the transitions of these orders are timed (others, e.g. timers firing, are ignored). */
+  orderIds: string[];
 };
+const watched = new Set(orderIds);
 const received: Map<string, number>[] = [];
 const latencies: number[] = [];
 let connected = 0;
@@ -39,7 +42,7 @@ function open(i: number) {
           const data = block.split('\n').find((l) => l.startsWith('data: '));
           if (!data) continue;
           const e = JSON.parse(data.slice(6)) as { type: string; orderId: string; at: string };
-          if (e.type !== 'order.transitioned' || seen.has(e.orderId)) continue;
+          if (e.type !== 'order.transitioned' || !watched.has(e.orderId) || seen.has(e.orderId)) continue;
           seen.set(e.orderId, now);
           latencies.push(now - Date.parse(e.at));
         }

@@ -54,7 +54,7 @@ export const live: Scenario = {
           '--import',
           'tsx',
           'bench/lib/sse-worker.ts',
-          JSON.stringify({ base: r.server.base, token: r.token, clients }),
+          JSON.stringify({ base: r.server.base, token: r.token, clients, orderIds: orders.map((o) => o.id) }),
         ],
         { stdio: ['pipe', 'pipe', 'inherit'] },
       );
