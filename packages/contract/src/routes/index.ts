@@ -7,6 +7,7 @@ import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
+import { reportRoutes } from './reports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...orderToolRoutes,
   ...storefrontRoutes,
   ...notificationRoutes,
+  ...reportRoutes,
 };
 
 export type Routes = typeof routes;
