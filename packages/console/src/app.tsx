@@ -30,6 +30,9 @@ const OrderEntryPage = lazy(() =>
 const OrderDetailPage = lazy(() =>
   import('./pages/orders/order-detail-page.tsx').then((m) => ({ default: m.OrderDetailPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./pages/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -143,6 +146,14 @@ function AppRoutes() {
             element={
               <RequirePermission permission="customers.read">
                 <CustomersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RequirePermission permission="reports.read">
+                <ReportsPage />
               </RequirePermission>
             }
           />

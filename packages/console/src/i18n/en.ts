@@ -1,4 +1,5 @@
 import { ordersEn } from './orders-en.ts';
+import { reportsEn } from './reports-en.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
@@ -183,4 +184,5 @@ export const en: Messages = {
   'audit.action.customer.login': 'Customer signed in',
   'audit.action.customer.code_sent': 'Sign-in code sent',
   ...ordersEn,
+  ...reportsEn,
 };

@@ -1,4 +1,5 @@
 import { ordersJa } from './orders-ja.ts';
+import { reportsJa } from './reports-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const ja: Messages = {
@@ -184,4 +185,5 @@ export const ja: Messages = {
   'audit.action.customer.login': '顧客ログイン',
   'audit.action.customer.code_sent': 'ログインコード送信',
   ...ordersJa,
+  ...reportsJa,
 };

@@ -1,4 +1,5 @@
 import { ordersZhCN } from './orders-zh-cn.ts';
+import { reportsZhCN } from './reports-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
   'app.name': 'Orderloop',
@@ -181,6 +182,7 @@ export const zhCN = {
   'audit.action.customer.login': '顾客登录',
   'audit.action.customer.code_sent': '发送验证码',
   ...ordersZhCN,
+  ...reportsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

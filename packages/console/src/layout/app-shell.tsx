@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -31,6 +32,7 @@ const icons: Record<string, ReactNode> = {
   '/users': <TeamOutlined />,
   '/roles': <SafetyCertificateOutlined />,
   '/audit': <AuditOutlined />,
+  '/reports': <BarChartOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

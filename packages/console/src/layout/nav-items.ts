@@ -16,6 +16,7 @@ export const navEntries: NavEntry[] = [
   { path: '/orders/new', label: 'nav.orderNew', permission: 'orders.create', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
+  { path: '/reports', label: 'nav.reports', permission: 'reports.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },
   { path: '/roles', label: 'nav.roles', permission: 'users.read', group: 'admin' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },
