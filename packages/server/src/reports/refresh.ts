@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/connect.ts';
 import { reportRefresh } from '../db/report-schema.ts';
 import type { Deps } from '../http/context.ts';
-import { deleteRollups, insertRollups } from './rollup.ts';
+import { createKeys, deleteRollups, insertRollups } from './rollup.ts';
 
 const ROW = 'orders';
 /** A transaction that commits an event id later than this after taking it may be missed. */
@@ -18,6 +18,9 @@ async function maxEventId(tx: DbOrTx): Promise<number> {
   const [r] = await queryRows<{ id: string | null }>(tx, sql`SELECT max(id) AS id FROM events`);
   return Number(r?.id ?? 0);
 }
+
+// the rollup queries are short or run once: compiling them (JIT) cost more than it saved
+const noJit = (tx: DbOrTx) => tx.execute(sql`SET LOCAL jit = off`);
 
 async function rebuildAll(tx: DbOrTx, now: Date): Promise<number> {
   const last = await maxEventId(tx);
@@ -67,6 +70,7 @@ export async function refreshReports(deps: Pick<Deps, 'db' | 'clock'>): Promise<
   const now = deps.clock.now();
   await ensureRow(deps.db, now);
   return deps.db.transaction(async (tx) => {
+    await noJit(tx);
     const [state] = await tx
       .select()
       .from(reportRefresh)
@@ -85,10 +89,12 @@ export async function refreshReports(deps: Pick<Deps, 'db' | 'clock'>): Promise<
 
     let days = 0;
     if (seen !== state.windowCount) {
-      await tx.execute(sql`CREATE TEMP TABLE report_keys ON COMMIT DROP AS
-        SELECT DISTINCT o.store_id, (o.created_at AT TIME ZONE st.timezone)::date AS day
-        FROM events e JOIN orders o ON o.id = e.order_id JOIN stores st ON st.id = o.store_id
-        WHERE e.id > ${state.recheckFromId}`);
+      await createKeys(
+        tx,
+        sql`SELECT DISTINCT o.store_id, (o.created_at AT TIME ZONE st.timezone)::date AS day
+          FROM events e JOIN orders o ON o.id = e.order_id JOIN stores st ON st.id = o.store_id
+          WHERE e.id > ${state.recheckFromId}`,
+      );
       const [k] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM report_keys`);
       days = k?.n ?? 0;
       await deleteRollups(tx, { kind: 'keys' });
@@ -133,6 +139,7 @@ export async function rebuildReports(
   const now = deps.clock.now();
   await ensureRow(deps.db, now);
   const orders = await deps.db.transaction(async (tx) => {
+    await noJit(tx);
     await tx.select().from(reportRefresh).where(eq(reportRefresh.id, ROW)).for('update');
     if (!businessId) {
       const n = await rebuildAll(tx, now);
