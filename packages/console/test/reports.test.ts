@@ -10,8 +10,8 @@ import { consoleInBrowser, screenshot, shotsDir, signIn } from './browser.ts';
 
 // a year of generated orders (they bypass events, so the rollups are rebuilt after)
 const { openPage, site } = consoleInBrowser(async (s) => {
+  await seedDemoOrders(s.api.deps()); // walked through the workflow: history and approvals (first: it skips a business with orders)
   await seedOrders(s.api.database.db, 3000);
-  await seedDemoOrders(s.api.deps()); // walked through the workflow: history and approvals
   await rebuildReports(s.api.deps());
 });
 

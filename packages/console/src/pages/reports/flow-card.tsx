@@ -29,6 +29,9 @@ export function FlowCard({
   const chart = useMemo<ChartOption | null>(() => {
     if (!f?.stateTimes.length) return null;
     const rows = [...f.stateTimes].sort((a, b) => a.avgSeconds - b.avgSeconds);
+    // minutes for short stays (a kitchen), hours for long ones (a factory)
+    const longest = rows.at(-1)?.avgSeconds ?? 0;
+    const unit = longest < 7200 ? { s: 60, name: 'min' } : { s: 3600, name: 'h' };
     return {
       tooltip: {
         trigger: 'axis',
@@ -40,12 +43,12 @@ export function FlowCard({
         },
       },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: 'h', axisLabel: { formatter: (v: number) => String(v) } },
+      xAxis: { type: 'value', name: unit.name },
       yAxis: { type: 'category', data: rows.map((r) => r.name) },
       series: [
         {
           type: 'bar',
-          data: rows.map((r) => Math.round((r.avgSeconds / 3600) * 10) / 10),
+          data: rows.map((r) => Math.round((r.avgSeconds / unit.s) * 10) / 10),
           itemStyle: { color: '#fa8c16' },
           barMaxWidth: 22,
         },
