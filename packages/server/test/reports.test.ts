@@ -327,6 +327,20 @@ describe('report figures', () => {
     expect(await overview(director)).toEqual({ ...incremental, refreshedAt: expect.any(String) });
   });
 
+  it('refreshes once when two workers tick together', async () => {
+    await place('o8', admin, {
+      storeId: biz.storeB,
+      customerId: accountB,
+      lines: [{ skuId: bolt, quantity: 1 }],
+    });
+    const results = await Promise.all([refreshReports(s.deps()), refreshReports(s.deps())]);
+    // one recomputes; the other finds the state row locked (busy) or, if it came second, nothing new
+    expect(results.filter((r) => r.status === 'refreshed')).toHaveLength(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(s.clock.now());
+    const seen = await overview(director, { from: today, to: today, storeId: biz.storeB });
+    expect(seen.totals.orders).toBe(1);
+  });
+
   it('exports each report as CSV and XLSX that parse back to the same numbers', async () => {
     const o = await overview(managerA);
     const csv = bytes(
