@@ -13,6 +13,7 @@ export default defineConfig({
     './src/db/notify-schema.ts',
     './src/db/complaint-schema.ts',
     './src/db/exceptions-schema.ts',
+    './src/db/report-schema.ts',
   ],
   out: './migrations',
 });

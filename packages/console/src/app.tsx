@@ -39,6 +39,9 @@ const ApprovalsPage = lazy(() =>
 const ExceptionsPage = lazy(() =>
   import('./pages/exceptions/exceptions-page.tsx').then((m) => ({ default: m.ExceptionsPage })),
 );
+const ReportsPage = lazy(() =>
+  import('./pages/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -176,6 +179,14 @@ function AppRoutes() {
             element={
               <RequirePermission permission="complaints.read">
                 <ComplaintsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports"
+            element={
+              <RequirePermission permission="reports.read">
+                <ReportsPage />
               </RequirePermission>
             }
           />

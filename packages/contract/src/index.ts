@@ -19,5 +19,6 @@ export * from './schemas/order-edit.ts';
 export * from './schemas/order-tools.ts';
 export * from './schemas/orders.ts';
 export * from './schemas/quote.ts';
+export * from './schemas/reports.ts';
 export * from './schemas/storefront.ts';
 export * from './schemas/workflow.ts';

@@ -505,6 +505,11 @@ export const validationMessages: Record<string, Text> = {
     en: 'An event id is a number',
     ja: 'イベント ID は数字です',
   },
+  'format.dateRange': {
+    'zh-CN': '结束日期不能早于开始日期，且跨度不超过 1100 天',
+    en: 'The end date is on or after the start date, at most 1100 days later',
+    ja: '終了日は開始日以降、期間は 1100 日以内です',
+  },
   'grant.storeRequired': {
     'zh-CN': '门店范围的授权必须指定门店',
     en: 'A store-scoped grant needs a store',

@@ -26,6 +26,7 @@ import { orderExportEndpoints } from './order-export/routes.ts';
 import { createExportRunner } from './order-export/runner.ts';
 import { orderEndpoints } from './orders/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
+import { reportEndpoints } from './reports/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
 import { savedViewEndpoints } from './saved-views/routes.ts';
 import { storefrontEndpoints } from './storefront/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...complaintEndpoints(createStorage(config), config),
     ...exceptionEndpoints,
     ...delegationEndpoints,
+    ...reportEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -4,6 +4,7 @@ import { VERSION } from './app.ts';
 import { doctor } from './cli/doctor.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
+import { rebuildReports } from './reports/refresh.ts';
 import { openDatabase, startBackground, startServer } from './runtime.ts';
 import { demoLogins, seedDemo } from './seed/demo.ts';
 import { seedDemoComplaints } from './seed/demo-complaints.ts';
@@ -45,14 +46,15 @@ program
     const { hasConsole, app, database } = await startServer(config, async (database) => {
       if (opts.demo) await seedDemo(database.db, (m) => console.log(m));
     });
-    if (opts.demo)
+    if (opts.demo) {
       await seedDemoOrders({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
         console.log(m),
       );
-    if (opts.demo)
       await seedDemoComplaints({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
         console.log(m),
       );
+      await rebuildReports({ db: database.db, clock: systemClock });
+    }
     printWelcome(config, hasConsole, !!opts.demo);
   });
 
@@ -99,8 +101,23 @@ program
         `${opts.orders} orders generated in ${((Date.now() - started) / 1000).toFixed(1)} s (${total} in all)`,
       );
     }
+    // generated orders bypass events: the report rollups are recomputed from scratch
+    const rebuilt = await rebuildReports({ db: database.db, clock: systemClock });
+    console.log(`report rollups rebuilt in ${(rebuilt.ms / 1000).toFixed(1)} s (${rebuilt.orders} orders)`);
     await database.close();
     console.log(`demo password for every user: ${DEMO_PASSWORD}`);
+  });
+
+program
+  .command('reports:rebuild')
+  .description(
+    'Recompute the report rollups from the orders (after importing orders straight into the database)',
+  )
+  .action(async () => {
+    const database = await openDatabase(loadConfig(), (m) => console.log(m));
+    const r = await rebuildReports({ db: database.db, clock: systemClock });
+    console.log(`report rollups rebuilt in ${(r.ms / 1000).toFixed(1)} s (${r.orders} orders)`);
+    await database.close();
   });
 
 program

@@ -13,6 +13,7 @@ import { systemClock } from './lib/clock.ts';
 import { EVENTS_CHANNEL } from './live/hub.ts';
 import { closeMailTransports } from './notifications/email.ts';
 import { startDeliveryLoop } from './notifications/worker.ts';
+import { startReportLoop } from './reports/refresh.ts';
 import { startTimerLoop } from './workflow/timers.ts';
 
 export const consoleDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
@@ -49,10 +50,12 @@ async function serveConsole(app: FastifyInstance) {
 export async function startBackground(deps: Deps, database: Database) {
   const timerLoop = startTimerLoop(deps);
   const delivery = startDeliveryLoop(deps);
+  const reports = startReportLoop(deps);
   const unlisten = await database.listen(EVENTS_CHANNEL, () => void delivery.tick());
   return {
     stop: async () => {
       timerLoop.stop();
+      reports.stop();
       await unlisten();
       await delivery.stop();
       closeMailTransports();

@@ -2,6 +2,7 @@ import { approvalsEn } from './approvals-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { exceptionsEn } from './exceptions-en.ts';
 import { ordersEn } from './orders-en.ts';
+import { reportsEn } from './reports-en.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
@@ -189,4 +190,5 @@ export const en: Messages = {
   ...complaintsEn,
   ...approvalsEn,
   ...exceptionsEn,
+  ...reportsEn,
 };

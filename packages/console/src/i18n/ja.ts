@@ -2,6 +2,7 @@ import { approvalsJa } from './approvals-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
 import { exceptionsJa } from './exceptions-ja.ts';
 import { ordersJa } from './orders-ja.ts';
+import { reportsJa } from './reports-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const ja: Messages = {
@@ -190,4 +191,5 @@ export const ja: Messages = {
   ...complaintsJa,
   ...approvalsJa,
   ...exceptionsJa,
+  ...reportsJa,
 };

@@ -2,6 +2,7 @@ import { approvalsZhCN } from './approvals-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { exceptionsZhCN } from './exceptions-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
+import { reportsZhCN } from './reports-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
   'app.name': 'Orderloop',
@@ -187,6 +188,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...approvalsZhCN,
   ...exceptionsZhCN,
+  ...reportsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

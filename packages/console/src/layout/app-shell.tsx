@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   CustomerServiceOutlined,
   FileAddOutlined,
@@ -37,6 +38,7 @@ const icons: Record<string, ReactNode> = {
   '/users': <TeamOutlined />,
   '/roles': <SafetyCertificateOutlined />,
   '/audit': <AuditOutlined />,
+  '/reports': <BarChartOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

@@ -19,6 +19,7 @@ export const navEntries: NavEntry[] = [
   { path: '/exceptions', label: 'nav.exceptions', permission: 'orders.read', group: 'business' },
   { path: '/customers', label: 'nav.customers', permission: 'customers.read', group: 'business' },
   { path: '/stores', label: 'nav.stores', permission: 'stores.read', group: 'business' },
+  { path: '/reports', label: 'nav.reports', permission: 'reports.read', group: 'business' },
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },
   { path: '/roles', label: 'nav.roles', permission: 'users.read', group: 'admin' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },

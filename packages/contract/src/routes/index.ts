@@ -9,6 +9,7 @@ import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
+import { reportRoutes } from './reports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
 import { workflowRoutes } from './workflow.ts';
@@ -29,6 +30,7 @@ export const routes = {
   ...notificationRoutes,
   ...complaintRoutes,
   ...exceptionRoutes,
+  ...reportRoutes,
 };
 
 export type Routes = typeof routes;

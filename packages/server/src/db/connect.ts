@@ -15,6 +15,7 @@ import { type Listener, postgresListener, type Unlisten } from './listen.ts';
 import * as notifySchema from './notify-schema.ts';
 import * as ordersSchema from './order-schema.ts';
 import * as orderTools from './order-tools-schema.ts';
+import * as reportSchema from './report-schema.ts';
 import * as core from './schema.ts';
 import * as workflowSchema from './workflow-schema.ts';
 
@@ -28,6 +29,7 @@ export const schema = {
   ...notifySchema,
   ...complaintSchema,
   ...exceptionsSchema,
+  ...reportSchema,
 };
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
