@@ -1,4 +1,6 @@
+import { catalogEn } from './catalog-en.ts';
 import { ordersEn } from './orders-en.ts';
+import { settingsEn } from './settings-en.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
@@ -183,4 +185,6 @@ export const en: Messages = {
   'audit.action.customer.login': 'Customer signed in',
   'audit.action.customer.code_sent': 'Sign-in code sent',
   ...ordersEn,
+  ...catalogEn,
+  ...settingsEn,
 };

@@ -1,4 +1,6 @@
+import { catalogJa } from './catalog-ja.ts';
 import { ordersJa } from './orders-ja.ts';
+import { settingsJa } from './settings-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const ja: Messages = {
@@ -184,4 +186,6 @@ export const ja: Messages = {
   'audit.action.customer.login': '顧客ログイン',
   'audit.action.customer.code_sent': 'ログインコード送信',
   ...ordersJa,
+  ...catalogJa,
+  ...settingsJa,
 };

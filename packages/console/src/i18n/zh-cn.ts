@@ -1,4 +1,6 @@
+import { catalogZhCN } from './catalog-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
+import { settingsZhCN } from './settings-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
   'app.name': 'Orderloop',
@@ -181,6 +183,8 @@ export const zhCN = {
   'audit.action.customer.login': '顾客登录',
   'audit.action.customer.code_sent': '发送验证码',
   ...ordersZhCN,
+  ...catalogZhCN,
+  ...settingsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

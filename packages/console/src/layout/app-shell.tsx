@@ -1,11 +1,18 @@
 import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BellOutlined,
+  DatabaseOutlined,
   FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -31,6 +38,13 @@ const icons: Record<string, ReactNode> = {
   '/users': <TeamOutlined />,
   '/roles': <SafetyCertificateOutlined />,
   '/audit': <AuditOutlined />,
+  '/catalog': <AppstoreOutlined />,
+  '/catalog/stock': <DatabaseOutlined />,
+  '/catalog/price-lists': <TagsOutlined />,
+  '/settings/workflows': <ApartmentOutlined />,
+  '/settings/notifications': <BellOutlined />,
+  '/settings/channels': <ApiOutlined />,
+  '/settings/outbox': <SendOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

@@ -1,5 +1,6 @@
 import { routes } from '@orderloop/contract';
 import { Flex, Input, Segmented, type TableColumnsType, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
@@ -25,7 +26,15 @@ export function CustomersPage() {
   );
 
   const columns: TableColumnsType<Customer> = [
-    { title: t('customers.name'), dataIndex: 'name', render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('customers.name'),
+      dataIndex: 'name',
+      render: (v: string | null, c) => (
+        <Link to={`/customers/${c.id}`} data-testid="customer-link">
+          {v ?? c.phone ?? t('common.none')}
+        </Link>
+      ),
+    },
     {
       title: t('customers.kind'),
       dataIndex: 'kind',
