@@ -96,23 +96,24 @@ export function ImportPage() {
     <>
       <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} extra={<ExportButton />} />
       <div className="panel" style={{ marginBottom: 12 }}>
-        <Upload.Dragger
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(f) => {
-            setFile(f);
-            setOutcome(null);
-            return false;
-          }}
-          data-testid="import-file"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{file ? file.name : t('import.drop')}</p>
-          <p className="ant-upload-hint">{t('import.hint')}</p>
-        </Upload.Dragger>
+        <div data-testid="import-file">
+          <Upload.Dragger
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              setFile(f);
+              setOutcome(null);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{file ? file.name : t('import.drop')}</p>
+            <p className="ant-upload-hint">{t('import.hint')}</p>
+          </Upload.Dragger>
+        </div>
         <Flex gap={8} style={{ marginTop: 12 }}>
           <Button
             disabled={!file}
