@@ -13,6 +13,13 @@ const navSpec: Record<string, Permission> = {
   '/stores': 'stores.read',
   '/customers': 'customers.read',
   '/audit': 'audit.read',
+  '/catalog': 'catalog.read',
+  '/catalog/stock': 'catalog.read',
+  '/catalog/price-lists': 'catalog.read',
+  '/settings/workflows': 'workflows.manage',
+  '/settings/notifications': 'channels.manage',
+  '/settings/channels': 'channels.manage',
+  '/settings/outbox': 'outbox.manage',
 };
 
 /** The entries a demo user must see, from their built-in role's permissions. */

@@ -88,7 +88,7 @@ export function StockPage() {
     {
       title: '',
       key: 'actions',
-      width: 170,
+      width: 150,
       render: (_, r) => (
         <Flex gap={4}>
           <Button size="small" onClick={() => setFilters({ skuId: r.skuId })} data-testid="stock-ledger">
@@ -122,28 +122,30 @@ export function StockPage() {
     {
       title: t('stock.time'),
       dataIndex: 'at',
-      width: 170,
+      width: 145,
       render: (v: string) => formatDateTime(v, locale, timeZone),
     },
-    { title: t('catalog.product'), dataIndex: 'skuId', render: (v: string) => skuLabel(v) },
+    ...(filters.skuId
+      ? []
+      : [{ title: t('catalog.product'), dataIndex: 'skuId', render: (v: string) => skuLabel(v) }]),
     {
       title: t('stock.onHandChange'),
       dataIndex: 'deltaOnHand',
-      width: 110,
+      width: 80,
       align: 'right',
       render: (v: number) => <span className={v < 0 ? 'neg' : ''}>{signed(v)}</span>,
     },
     {
       title: t('stock.reservedChange'),
       dataIndex: 'deltaReserved',
-      width: 110,
+      width: 80,
       align: 'right',
       render: signed,
     },
     {
       title: t('stock.reason'),
       dataIndex: 'reason',
-      width: 120,
+      width: 90,
       render: (v: string) => {
         const key = `stock.reason.${v}`;
         return <Tag>{isMessageKey(key) ? t(key) : v}</Tag>;
@@ -152,13 +154,13 @@ export function StockPage() {
     {
       title: t('stock.order'),
       dataIndex: 'orderId',
-      width: 110,
+      width: 80,
       render: (v: string | null) => (v ? <Link to={`/orders/${v}`}>{t('stock.openOrder')}</Link> : '—'),
     },
     {
       title: t('stock.actor'),
       dataIndex: 'actorId',
-      width: 110,
+      width: 90,
       render: (v: string | null) => userName(v) ?? (v ? v.slice(-6) : t('stock.system')),
     },
     { title: t('stock.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
@@ -167,58 +169,60 @@ export function StockPage() {
   return (
     <>
       <PageHeader title={t('stock.title')} subtitle={t('stock.subtitle')} />
-      <div className="panel" style={{ marginBottom: 12 }}>
-        <Flex className="toolbar" gap={12} align="center">
-          <Select
-            value={storeId}
-            onChange={(v) => setFilters({ storeId: v, skuId: null })}
-            options={me.stores.map((s) => ({ value: s.id, label: s.name }))}
-            style={{ width: 200 }}
-            data-testid="stock-store"
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('stock.searchPlaceholder')}
-            key={filters.q}
-            defaultValue={filters.q}
-            onSearch={(q) => setFilters({ q: q.trim() })}
-            style={{ width: 280 }}
-          />
-          <Flex gap={6} align="center">
-            <Switch
-              size="small"
-              checked={filters.lowOnly === 'true'}
-              onChange={(v) => setFilters({ lowOnly: v ? 'true' : null })}
+      <Flex gap={12} align="flex-start">
+        <div className="panel" style={{ flex: 6, minWidth: 0 }}>
+          <Flex className="toolbar" gap={12} align="center">
+            <Select
+              value={storeId}
+              onChange={(v) => setFilters({ storeId: v, skuId: null })}
+              options={me.stores.map((s) => ({ value: s.id, label: s.name }))}
+              style={{ width: 200 }}
+              data-testid="stock-store"
             />
-            <span>{t('stock.lowOnly')}</span>
+            <Input.Search
+              allowClear
+              placeholder={t('stock.searchPlaceholder')}
+              key={filters.q}
+              defaultValue={filters.q}
+              onSearch={(q) => setFilters({ q: q.trim() })}
+              style={{ width: 220 }}
+            />
+            <Flex gap={6} align="center">
+              <Switch
+                size="small"
+                checked={filters.lowOnly === 'true'}
+                onChange={(v) => setFilters({ lowOnly: v ? 'true' : null })}
+              />
+              <span>{t('stock.lowOnly')}</span>
+            </Flex>
           </Flex>
-        </Flex>
-        <PagedTable
-          list={{ ...stock, items: stock.items.map((r) => ({ ...r, id: r.skuId })) }}
-          columns={stockColumns}
-          empty={t('stock.empty')}
-          testId="stock-table"
-        />
-      </div>
-      <div className="panel">
-        <Flex className="toolbar" gap={12} align="center" justify="space-between">
-          <Typography.Text strong>
-            {t('stock.ledger')}
-            {filters.skuId ? <span className="muted"> · {skuLabel(filters.skuId)}</span> : null}
-          </Typography.Text>
-          {filters.skuId ? (
-            <Button size="small" onClick={() => setFilters({ skuId: null })}>
-              {t('stock.allSkus')}
-            </Button>
-          ) : null}
-        </Flex>
-        <PagedTable<Movement>
-          list={moves}
-          columns={moveColumns}
-          empty={t('stock.noMovements')}
-          testId="movements-table"
-        />
-      </div>
+          <PagedTable
+            list={{ ...stock, items: stock.items.map((r) => ({ ...r, id: r.skuId })) }}
+            columns={stockColumns}
+            empty={t('stock.empty')}
+            testId="stock-table"
+          />
+        </div>
+        <div className="panel" style={{ flex: 5, minWidth: 0 }}>
+          <Flex className="toolbar" gap={12} align="center" justify="space-between">
+            <Typography.Text strong>
+              {t('stock.ledger')}
+              {filters.skuId ? <span className="muted"> · {skuLabel(filters.skuId)}</span> : null}
+            </Typography.Text>
+            {filters.skuId ? (
+              <Button size="small" onClick={() => setFilters({ skuId: null })}>
+                {t('stock.allSkus')}
+              </Button>
+            ) : null}
+          </Flex>
+          <PagedTable<Movement>
+            list={moves}
+            columns={moveColumns}
+            empty={t('stock.noMovements')}
+            testId="movements-table"
+          />
+        </div>
+      </Flex>
       {target ? <StockAdjustModal target={target} onClose={() => setTarget(null)} /> : null}
     </>
   );
