@@ -84,13 +84,18 @@ describe('settings pages', () => {
     await screenshot(page, 'workflow-invalid-zh.png');
 
     // make it a done state that an action leads to, then validate and publish
-    await chooseOption(page, '[data-testid=states-table] tr.ant-table-row:last-child .ant-select', '已完成');
-    await page.locator('[data-testid=transition-add]').click();
     await chooseOption(
       page,
-      '[data-testid=transitions-table] tr.ant-table-row:last-child [data-testid=transition-to]',
-      'quality_hold',
+      '[data-testid=states-table] tr.ant-table-row:last-child td:nth-child(3) .ant-select',
+      '已完成',
     );
+    await page.locator('[data-testid=transition-add]').click();
+    // the state list is long: type to find the new state, as a person would
+    await page
+      .locator('[data-testid=transitions-table] tr.ant-table-row:last-child td:nth-child(4) .ant-select')
+      .click();
+    await page.keyboard.type('quality_hold');
+    await page.keyboard.press('Enter');
     await page.locator('[data-testid=workflow-validate]').click();
     await page.locator('[data-testid=workflow-valid]').waitFor();
     expect(await page.locator('[data-testid=workflow-valid]').textContent()).toContain('v2');

@@ -11,6 +11,9 @@ import { Button, Input, InputNumber, Select, Space, Table, type TableColumnsType
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type Transition = WorkflowDefinition['transitions'][number];
+// rows carry their position: it is their identity while keys are being edited
+type StateRow = WorkflowState & { row: number };
+type TransitionRow = Transition & { row: number };
 export type RowErrors = Record<string, string[]>; // 'states.3' → messages
 
 const locales: Locale[] = ['zh-CN', 'en', 'ja'];
@@ -92,12 +95,12 @@ export function WorkflowEditor({
   const setTransition = (i: number, patch: Partial<Transition>) =>
     onChange({ ...draft, transitions: draft.transitions.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
 
-  const stateColumns: TableColumnsType<WorkflowState> = [
+  const stateColumns: TableColumnsType<StateRow> = [
     {
       title: t('workflows.stateKey'),
       key: 'key',
       width: 170,
-      render: (_, s, i) => (
+      render: (_, s) => (
         <>
           <Input
             size="small"
@@ -106,25 +109,25 @@ export function WorkflowEditor({
             onChange={(e) => onChange(renameState(draft, s.key, e.target.value))}
             data-testid="state-key"
           />
-          <Problems messages={errors[`states.${i}`]} />
+          <Problems messages={errors[`states.${s.row}`]} />
         </>
       ),
     },
     {
       title: t('workflows.stateName'),
       key: 'name',
-      render: (_, s, i) => <NameInputs value={s.name} onChange={(name) => setState(i, { name })} />,
+      render: (_, s) => <NameInputs value={s.name} onChange={(name) => setState(s.row, { name })} />,
     },
     {
       title: t('workflows.category'),
       key: 'category',
       width: 130,
-      render: (_, s, i) => (
+      render: (_, s) => (
         <Select
           size="small"
           value={s.category}
           style={{ width: '100%' }}
-          onChange={(category) => setState(i, { category })}
+          onChange={(category) => setState(s.row, { category })}
           options={stateCategories.map((c) => ({ value: c, label: t(`workflows.category.${c}`) }))}
         />
       ),
@@ -133,14 +136,14 @@ export function WorkflowEditor({
       title: t('workflows.sla'),
       key: 'sla',
       width: 110,
-      render: (_, s, i) => (
+      render: (_, s) => (
         <InputNumber
           size="small"
           min={1}
           max={129600}
           value={s.slaMinutes}
           placeholder="—"
-          onChange={(v) => setState(i, { slaMinutes: v ?? null })}
+          onChange={(v) => setState(s.row, { slaMinutes: v ?? null })}
           style={{ width: '100%' }}
         />
       ),
@@ -149,7 +152,7 @@ export function WorkflowEditor({
       title: '',
       key: 'del',
       width: 40,
-      render: (_, s, i) =>
+      render: (_, s) =>
         s.key === draft.draftState ? (
           <Tag>{t('workflows.draftTag')}</Tag>
         ) : (
@@ -158,26 +161,26 @@ export function WorkflowEditor({
             type="text"
             danger
             icon={<DeleteOutlined />}
-            onClick={() => onChange({ ...draft, states: draft.states.filter((_, j) => j !== i) })}
+            onClick={() => onChange({ ...draft, states: draft.states.filter((_, j) => j !== s.row) })}
           />
         ),
     },
   ];
 
-  const transitionColumns: TableColumnsType<Transition> = [
+  const transitionColumns: TableColumnsType<TransitionRow> = [
     {
       title: t('workflows.action'),
       key: 'action',
       width: 150,
-      render: (_, x, i) => (
+      render: (_, x) => (
         <>
           <Input
             size="small"
             className="mono"
             value={x.action}
-            onChange={(e) => setTransition(i, { action: e.target.value })}
+            onChange={(e) => setTransition(x.row, { action: e.target.value })}
           />
-          <Problems messages={errors[`transitions.${i}`]} />
+          <Problems messages={errors[`transitions.${x.row}`]} />
         </>
       ),
     },
@@ -185,19 +188,20 @@ export function WorkflowEditor({
       title: t('workflows.actionName'),
       key: 'name',
       width: 280,
-      render: (_, x, i) => <NameInputs value={x.name} onChange={(name) => setTransition(i, { name })} />,
+      render: (_, x) => <NameInputs value={x.name} onChange={(name) => setTransition(x.row, { name })} />,
     },
     {
       title: t('workflows.from'),
       key: 'from',
       width: 200,
-      render: (_, x, i) => (
+      render: (_, x) => (
         <Select
           size="small"
           mode="multiple"
+          showSearch
           value={x.from}
           style={{ width: '100%' }}
-          onChange={(from) => setTransition(i, { from })}
+          onChange={(from) => setTransition(x.row, { from })}
           options={stateOptions}
         />
       ),
@@ -206,12 +210,13 @@ export function WorkflowEditor({
       title: t('workflows.to'),
       key: 'to',
       width: 150,
-      render: (_, x, i) => (
+      render: (_, x) => (
         <Select
           size="small"
+          showSearch
           value={x.to}
           style={{ width: '100%' }}
-          onChange={(to) => setTransition(i, { to })}
+          onChange={(to) => setTransition(x.row, { to })}
           options={[...stateOptions, { value: '@previous', label: t('workflows.previous') }]}
           data-testid="transition-to"
         />
@@ -220,14 +225,14 @@ export function WorkflowEditor({
     {
       title: t('workflows.whoMay'),
       key: 'who',
-      render: (_, x, i) => (
+      render: (_, x) => (
         <Space.Compact block>
           <Select
             size="small"
             mode="multiple"
             value={x.actors}
             style={{ width: '40%' }}
-            onChange={(actors) => setTransition(i, { actors })}
+            onChange={(actors) => setTransition(x.row, { actors })}
             options={(['staff', 'customer', 'system'] as const).map((a) => ({
               value: a,
               label: t(`workflows.actor.${a}`),
@@ -238,7 +243,7 @@ export function WorkflowEditor({
             mode="multiple"
             value={x.permissions}
             style={{ width: '60%' }}
-            onChange={(p) => setTransition(i, { permissions: p })}
+            onChange={(p) => setTransition(x.row, { permissions: p })}
             options={permissions.map((p) => ({ value: p, label: p }))}
             maxTagCount="responsive"
           />
@@ -249,13 +254,13 @@ export function WorkflowEditor({
       title: '',
       key: 'del',
       width: 40,
-      render: (_, _x, i) => (
+      render: (_, x) => (
         <Button
           size="small"
           type="text"
           danger
           icon={<DeleteOutlined />}
-          onClick={() => onChange({ ...draft, transitions: draft.transitions.filter((_, j) => j !== i) })}
+          onClick={() => onChange({ ...draft, transitions: draft.transitions.filter((_, j) => j !== x.row) })}
         />
       ),
     },
@@ -274,11 +279,11 @@ export function WorkflowEditor({
           {t('workflows.addState')}
         </Button>
       </div>
-      <Table<WorkflowState>
+      <Table<StateRow>
         size="small"
-        rowKey={(_, i) => `s${i}`}
+        rowKey="row"
         columns={stateColumns}
-        dataSource={draft.states}
+        dataSource={draft.states.map((st, row) => ({ ...st, row }))}
         pagination={false}
         data-testid="states-table"
       />
@@ -298,11 +303,11 @@ export function WorkflowEditor({
           {t('workflows.addTransition')}
         </Button>
       </div>
-      <Table<Transition>
+      <Table<TransitionRow>
         size="small"
-        rowKey={(_, i) => `t${i}`}
+        rowKey="row"
         columns={transitionColumns}
-        dataSource={draft.transitions}
+        dataSource={draft.transitions.map((tr, row) => ({ ...tr, row }))}
         pagination={false}
         data-testid="transitions-table"
       />
