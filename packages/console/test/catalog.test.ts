@@ -68,7 +68,7 @@ describe('catalog pages', () => {
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await rows(page).first().textContent()).toContain('¥18.50');
     expect(await rows(page).first().textContent()).toContain('浏览器测试 / 面食');
-  });
+  }, 60_000);
 
   it('toggles sold out per store on the product page and the list shows it', async () => {
     const page = await openPage('en');

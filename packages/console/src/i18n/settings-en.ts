@@ -69,7 +69,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
     'Leave a field empty to follow the workflow definition; switch a notice off to stop sending it. Changes apply to notices written from now on.',
   'notify.event': 'Notice (template)',
   'notify.workflowDefault': 'Workflow default',
-  'notify.notInWorkflow': 'Not used by the workflow',
+  'notify.notInWorkflow': 'Not set by the workflow',
   'notify.enabled': 'Send',
   'notify.to': 'Recipients',
   'notify.channels': 'Channels',

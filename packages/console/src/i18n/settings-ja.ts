@@ -68,7 +68,7 @@ export const settingsJa: Record<keyof typeof settingsZhCN, string> = {
     '空欄はワークフロー定義に従います。スイッチをオフにするとその通知は送信されません。変更は今後作成される通知に適用されます。',
   'notify.event': '通知（テンプレート）',
   'notify.workflowDefault': 'ワークフローの既定',
-  'notify.notInWorkflow': 'ワークフローで未使用',
+  'notify.notInWorkflow': 'ワークフローで未設定',
   'notify.enabled': '送信',
   'notify.to': '宛先',
   'notify.channels': 'チャネル',

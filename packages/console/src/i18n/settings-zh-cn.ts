@@ -64,7 +64,7 @@ export const settingsZhCN = {
   'notify.hint': '留空表示沿用流程定义；关闭开关则不再发送该通知。修改只影响之后产生的通知。',
   'notify.event': '通知（模板）',
   'notify.workflowDefault': '流程定义的默认',
-  'notify.notInWorkflow': '流程中未使用',
+  'notify.notInWorkflow': '流程定义未设置',
   'notify.enabled': '发送',
   'notify.to': '接收人',
   'notify.channels': '渠道',

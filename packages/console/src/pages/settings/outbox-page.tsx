@@ -44,7 +44,7 @@ export function OutboxPage() {
   const time = (v: string | null) => (v ? formatDateTime(v, locale, timeZone) : '—');
 
   const columns: TableColumnsType<Delivery> = [
-    { title: t('outbox.created'), dataIndex: 'createdAt', width: 160, render: time },
+    { title: t('outbox.created'), dataIndex: 'createdAt', width: 175, render: time },
     { title: t('outbox.channel'), dataIndex: 'channel', width: 110, render: (v: string) => <Tag>{v}</Tag> },
     {
       title: t('outbox.event'),

@@ -1,9 +1,9 @@
 import type { Locale, StateCategory, WorkflowDefinition } from '@orderloop/contract';
 
-const W = 128;
+const W = 112;
 const H = 46;
-const GAP_X = 64;
-const GAP_Y = 34;
+const GAP_X = 42;
+const GAP_Y = 30;
 
 const fill: Record<StateCategory, { bg: string; border: string }> = {
   draft: { bg: '#f5f5f5', border: '#bfbfbf' },
