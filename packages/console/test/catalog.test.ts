@@ -16,7 +16,7 @@ async function upload(page: Page, name: string, data: Buffer) {
   await expect.poll(() => page.locator('[data-testid=import-file]').textContent()).toContain(name);
 }
 
-describe('catalog pages', () => {
+describe('catalog pages', { timeout: 90_000 }, () => {
   it('imports a file with errors, shows the cell report, then imports a good file and shows the product', async () => {
     const page = await openPage('zh-CN');
     await signIn(page, 'rest-admin');
@@ -68,7 +68,7 @@ describe('catalog pages', () => {
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await rows(page).first().textContent()).toContain('¥18.50');
     expect(await rows(page).first().textContent()).toContain('浏览器测试 / 面食');
-  }, 60_000);
+  });
 
   it('toggles sold out per store on the product page and the list shows it', async () => {
     const page = await openPage('en');

@@ -43,7 +43,7 @@ const { openPage, site } = consoleInBrowser(async (s) => {
 const adminApi = () => site().api.loginToken('fact-admin', DEMO_PASSWORD);
 const lastRow = (page: Page, table: string) => page.locator(`[data-testid=${table}] tr.ant-table-row`).last();
 
-describe('settings pages', () => {
+describe('settings pages', { timeout: 90_000 }, () => {
   it('edits the roles matrix and the server keeps it', async () => {
     const page = await openPage('zh-CN');
     await signIn(page, 'fact-admin');
@@ -107,7 +107,7 @@ describe('settings pages', () => {
     );
     expect(published?.definition.states.map((s) => s.key)).toContain('quality_hold');
     expect(published?.current).toBe(true);
-  }, 90_000);
+  });
 
   it('retries a dead delivery from the outbox', async () => {
     const page = await openPage('zh-CN');
@@ -153,6 +153,22 @@ describe('settings pages', () => {
     await page.waitForURL(/\/orders\?customerId=/);
   });
 
+  it('creates a B2B account with a price list and opens it', async () => {
+    const page = await openPage('zh-CN');
+    await signIn(page, 'fact-admin');
+    await page.goto('/customers');
+    await page.locator('[data-testid=account-new]').click();
+    await page.locator('[data-testid=account-name]').fill('浏览器测试贸易公司');
+    await chooseOption(page, '.ant-modal .ant-form-item:last-child .ant-select', '大客户价');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid=customer-profile]').waitFor();
+    const id = page.url().split('/').pop()!;
+    const saved = await (await adminApi()).call(routes.getCustomer, { params: { id } });
+    expect(saved).toMatchObject({ kind: 'account', name: '浏览器测试贸易公司' });
+    expect(saved.priceListId).not.toBeNull();
+  });
+
   it('shows the settings pages in English', async () => {
     const page = await openPage('en');
     await signIn(page, 'fact-admin');
@@ -174,7 +190,7 @@ describe('settings pages', () => {
     await page.locator('[data-testid=workflow-link]').first().click();
     await page.locator('[data-testid=workflow-diagram] [data-state]').first().waitFor();
     await screenshot(page, 'workflow-diagram-en.png');
-  }, 60_000);
+  });
 
   it('answers a page the user may not open with a 403 notice, and hides its navigation', async () => {
     const page = await openPage('en');

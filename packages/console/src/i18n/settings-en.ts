@@ -143,4 +143,5 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'accounts.orderNumber': 'Order no.',
   'accounts.state': 'State',
   'accounts.total': 'Total',
+  'accounts.new': 'New B2B account',
 };

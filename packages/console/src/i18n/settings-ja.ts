@@ -141,4 +141,5 @@ export const settingsJa: Record<keyof typeof settingsZhCN, string> = {
   'accounts.orderNumber': '注文番号',
   'accounts.state': '状態',
   'accounts.total': '金額',
+  'accounts.new': 'B2B 顧客を追加',
 };

@@ -137,4 +137,5 @@ export const settingsZhCN = {
   'accounts.orderNumber': '订单号',
   'accounts.state': '状态',
   'accounts.total': '金额',
+  'accounts.new': '新建企业客户',
 };

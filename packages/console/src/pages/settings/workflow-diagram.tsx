@@ -48,10 +48,10 @@ export function layout(d: WorkflowDefinition) {
   for (const [layer, keys] of columns) {
     const offset = ((tallest - keys.length) * (H + GAP_Y)) / 2;
     keys.forEach((key, i) => {
-      nodes.set(key, { key, layer, x: 20 + layer * (W + GAP_X), y: 30 + offset + i * (H + GAP_Y) });
+      nodes.set(key, { key, layer, x: 20 + layer * (W + GAP_X), y: 56 + offset + i * (H + GAP_Y) });
     });
   }
-  const bottom = 30 + tallest * (H + GAP_Y) + 40;
+  const bottom = 56 + tallest * (H + GAP_Y) + 40;
   cancelled.forEach((key, i) => {
     nodes.set(key, { key, layer: -1, x: 20 + (i + 1) * (W + GAP_X), y: bottom });
   });
@@ -152,12 +152,13 @@ export function WorkflowDiagram({
           const mx = (x1 + x2) / 2;
           path = `M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2} ${y2}`;
           lx = mx;
-          ly = (y1 + y2) / 2 - 5;
+          // a label is wider than the gap: between boxes in a row it goes above them, not over them
+          ly = y1 === y2 ? a.y - 5 : (y1 + y2) / 2 - 5;
         } else {
           // back or sideways: an arc over the top
           const x1 = a.x + W / 2;
           const x2 = b.x + W / 2;
-          const top = Math.min(a.y, b.y) - 26;
+          const top = Math.min(a.y, b.y) - 40;
           path = `M ${x1} ${a.y} C ${x1} ${top}, ${x2} ${top}, ${x2} ${b.y}`;
           lx = (x1 + x2) / 2;
           ly = top + 4;
