@@ -47,6 +47,42 @@ const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
 
+const CatalogPage = lazy(() =>
+  import('./pages/catalog/catalog-page.tsx').then((m) => ({ default: m.CatalogPage })),
+);
+const ProductPage = lazy(() =>
+  import('./pages/catalog/product-page.tsx').then((m) => ({ default: m.ProductPage })),
+);
+const StockPage = lazy(() =>
+  import('./pages/catalog/stock-page.tsx').then((m) => ({ default: m.StockPage })),
+);
+const PriceListsPage = lazy(() =>
+  import('./pages/catalog/price-lists-page.tsx').then((m) => ({ default: m.PriceListsPage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/catalog/import-page.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const CustomerDetailPage = lazy(() =>
+  import('./pages/customers/customer-detail-page.tsx').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const WorkflowsPage = lazy(() =>
+  import('./pages/settings/workflows-page.tsx').then((m) => ({ default: m.WorkflowsPage })),
+);
+const WorkflowPage = lazy(() =>
+  import('./pages/settings/workflow-page.tsx').then((m) => ({ default: m.WorkflowPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/settings/notification-settings-page.tsx').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
+const ChannelsPage = lazy(() =>
+  import('./pages/settings/channels-page.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./pages/settings/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })),
+);
+
 const antdLocales = { 'zh-CN': zhCN, en: enUS, ja: jaJP } as const;
 
 const FullPageSpin = () => (
@@ -195,6 +231,94 @@ function AppRoutes() {
             element={
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="catalog"
+            element={
+              <RequirePermission permission="catalog.read">
+                <CatalogPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="catalog/products/:id"
+            element={
+              <RequirePermission permission="catalog.read">
+                <ProductPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="catalog/stock"
+            element={
+              <RequirePermission permission="catalog.read">
+                <StockPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="catalog/price-lists"
+            element={
+              <RequirePermission permission="catalog.read">
+                <PriceListsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="catalog/import"
+            element={
+              <RequirePermission permission="catalog.write">
+                <ImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="customers/:id"
+            element={
+              <RequirePermission permission="customers.read">
+                <CustomerDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/workflows"
+            element={
+              <RequirePermission permission="workflows.manage">
+                <WorkflowsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/workflows/:id"
+            element={
+              <RequirePermission permission="workflows.manage">
+                <WorkflowPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/notifications"
+            element={
+              <RequirePermission permission="channels.manage">
+                <NotificationSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/channels"
+            element={
+              <RequirePermission permission="channels.manage">
+                <ChannelsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="settings/outbox"
+            element={
+              <RequirePermission permission="outbox.manage">
+                <OutboxPage />
               </RequirePermission>
             }
           />

@@ -14,6 +14,13 @@ const navSpec: Record<string, Permission> = {
   '/customers': 'customers.read',
   '/audit': 'audit.read',
   '/complaints': 'complaints.read',
+  '/catalog': 'catalog.read',
+  '/catalog/stock': 'catalog.read',
+  '/catalog/price-lists': 'catalog.read',
+  '/settings/workflows': 'workflows.manage',
+  '/settings/notifications': 'channels.manage',
+  '/settings/channels': 'channels.manage',
+  '/settings/outbox': 'outbox.manage',
 };
 
 /** The entries a demo user must see, from their built-in role's permissions. */

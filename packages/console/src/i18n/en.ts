@@ -1,8 +1,10 @@
 import { approvalsEn } from './approvals-en.ts';
+import { catalogEn } from './catalog-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { exceptionsEn } from './exceptions-en.ts';
 import { ordersEn } from './orders-en.ts';
 import { reportsEn } from './reports-en.ts';
+import { settingsEn } from './settings-en.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const en: Messages = {
@@ -191,4 +193,6 @@ export const en: Messages = {
   ...approvalsEn,
   ...exceptionsEn,
   ...reportsEn,
+  ...catalogEn,
+  ...settingsEn,
 };

@@ -1,8 +1,10 @@
 import { approvalsJa } from './approvals-ja.ts';
+import { catalogJa } from './catalog-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
 import { exceptionsJa } from './exceptions-ja.ts';
 import { ordersJa } from './orders-ja.ts';
 import { reportsJa } from './reports-ja.ts';
+import { settingsJa } from './settings-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
 export const ja: Messages = {
@@ -192,4 +194,6 @@ export const ja: Messages = {
   ...approvalsJa,
   ...exceptionsJa,
   ...reportsJa,
+  ...catalogJa,
+  ...settingsJa,
 };

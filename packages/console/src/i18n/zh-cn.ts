@@ -1,8 +1,10 @@
 import { approvalsZhCN } from './approvals-zh-cn.ts';
+import { catalogZhCN } from './catalog-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { exceptionsZhCN } from './exceptions-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
 import { reportsZhCN } from './reports-zh-cn.ts';
+import { settingsZhCN } from './settings-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
   'app.name': 'Orderloop',
@@ -189,6 +191,8 @@ export const zhCN = {
   ...approvalsZhCN,
   ...exceptionsZhCN,
   ...reportsZhCN,
+  ...catalogZhCN,
+  ...settingsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

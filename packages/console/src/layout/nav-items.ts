@@ -23,6 +23,18 @@ export const navEntries: NavEntry[] = [
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },
   { path: '/roles', label: 'nav.roles', permission: 'users.read', group: 'admin' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },
+  { path: '/catalog', label: 'nav.catalog', permission: 'catalog.read', group: 'business' },
+  { path: '/catalog/stock', label: 'nav.stock', permission: 'catalog.read', group: 'business' },
+  { path: '/catalog/price-lists', label: 'nav.priceLists', permission: 'catalog.read', group: 'business' },
+  { path: '/settings/workflows', label: 'nav.workflows', permission: 'workflows.manage', group: 'admin' },
+  {
+    path: '/settings/notifications',
+    label: 'nav.notifications',
+    permission: 'channels.manage',
+    group: 'admin',
+  },
+  { path: '/settings/channels', label: 'nav.channels', permission: 'channels.manage', group: 'admin' },
+  { path: '/settings/outbox', label: 'nav.outbox', permission: 'outbox.manage', group: 'admin' },
 ];
 
 export const visibleNav = (can: (p: Permission) => boolean) =>

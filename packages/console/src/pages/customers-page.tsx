@@ -1,5 +1,8 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { routes } from '@orderloop/contract';
-import { Flex, Input, Segmented, type TableColumnsType, Tag } from 'antd';
+import { Button, Flex, Input, Segmented, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Customer } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
@@ -10,13 +13,15 @@ import { usePagedQuery } from '../lib/use-paged-query.ts';
 import { compact, useUrlFilters } from '../lib/use-url-state.ts';
 import { useUserNames } from '../lib/use-user-names.ts';
 import { useSession } from '../session/session-context.tsx';
+import { CustomerCreateModal } from './customers/customer-create-modal.tsx';
 
 type Kind = Customer['kind'];
 const kinds: Kind[] = ['account', 'person'];
 
 export function CustomersPage() {
   const { t, locale } = useI18n();
-  const { me, storeName, timeZone } = useSession();
+  const { me, can, storeName, timeZone } = useSession();
+  const [creating, setCreating] = useState(false);
   const userName = useUserNames();
   const [filters, setFilters] = useUrlFilters(['q', 'kind'] as const);
   const kind = kinds.includes(filters.kind as Kind) ? (filters.kind as Kind) : undefined;
@@ -25,7 +30,15 @@ export function CustomersPage() {
   );
 
   const columns: TableColumnsType<Customer> = [
-    { title: t('customers.name'), dataIndex: 'name', render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('customers.name'),
+      dataIndex: 'name',
+      render: (v: string | null, c) => (
+        <Link to={`/customers/${c.id}`} data-testid="customer-link">
+          {v ?? c.phone ?? t('common.none')}
+        </Link>
+      ),
+    },
     {
       title: t('customers.kind'),
       dataIndex: 'kind',
@@ -82,7 +95,23 @@ export function CustomersPage() {
 
   return (
     <>
-      <PageHeader title={t('customers.title')} subtitle={t('customers.subtitle')} />
+      <PageHeader
+        title={t('customers.title')}
+        subtitle={t('customers.subtitle')}
+        extra={
+          can('customers.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="account-new"
+            >
+              {t('accounts.new')}
+            </Button>
+          ) : null
+        }
+      />
+      {creating ? <CustomerCreateModal onClose={() => setCreating(false)} /> : null}
       <div className="panel">
         <Flex className="toolbar" gap={12} align="center">
           <Input.Search

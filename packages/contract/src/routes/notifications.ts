@@ -9,6 +9,7 @@ import {
   notificationListQuery,
   notificationSchema,
   notificationSettingsSchema,
+  notificationTemplateSchema,
   unreadCountSchema,
   updateWebhookSchema,
   webhookSchema,
@@ -147,5 +148,14 @@ export const notificationRoutes = {
     query: eventStreamQuery,
     response: null,
     download: eventStream,
+  }),
+  listNotificationTemplates: defineRoute({
+    method: 'GET',
+    path: '/api/notification-templates',
+    summary:
+      'The notice texts per event in the request language, with their placeholders ({number}, {customer}, {state}, {amount}, {store})',
+    tag: 'channels',
+    access: staff('channels.manage'),
+    response: notificationTemplateSchema.array(),
   }),
 } satisfies Record<string, RouteDef>;

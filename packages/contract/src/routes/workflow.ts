@@ -7,6 +7,7 @@ import {
   publishWorkflowSchema,
   transitionRequestSchema,
   workflowSchema,
+  workflowValidationSchema,
 } from '../schemas/workflow.ts';
 import { customer, staff } from './access.ts';
 
@@ -78,5 +79,16 @@ export const workflowRoutes = {
     params: idParams,
     body: approvalDecisionSchema,
     response: approvalSchema,
+  }),
+  validateWorkflow: defineRoute({
+    method: 'POST',
+    path: '/api/workflows/validate',
+    summary:
+      'Run the publish checks on a definition without publishing it: 200 with counts when it would publish, else the same 400 WORKFLOW_INVALID (field errors) as publishing',
+    tag: 'workflow',
+    access: staff('workflows.manage'),
+    body: publishWorkflowSchema.pick({ definition: true }),
+    response: workflowValidationSchema,
+    readOnly: true,
   }),
 } satisfies Record<string, RouteDef>;

@@ -78,6 +78,13 @@ export const notificationSettingsSchema = z
   .meta({ id: 'NotificationSettings' });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
+/** A notice text as the templates write it, in the request language, with its `{placeholders}`. */
+export const notificationTemplateSchema = z.object({
+  event: z.string().describe('Template key; `default` is used for events without their own'),
+  title: z.string(),
+  body: z.string(),
+});
+
 export const deliveryStatuses = ['pending', 'delivered', 'skipped', 'dead'] as const;
 
 /** One outbox row: a side effect leaving the process, as the console's delivery log shows it. */

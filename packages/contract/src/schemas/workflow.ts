@@ -300,3 +300,11 @@ export const publishWorkflowSchema = z.object({
     .default(false)
     .describe("Switch the business's new orders to this definition's key"),
 });
+
+/** What a definition that passes the publish checks amounts to (`POST /api/workflows/validate`). */
+export const workflowValidationSchema = z.object({
+  valid: z.literal(true),
+  states: z.number().int(),
+  transitions: z.number().int(),
+  nextVersion: z.number().int().describe('The version publishing it now would get'),
+});

@@ -2,7 +2,8 @@ import { routes } from '@orderloop/contract';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './in-app.ts';
 import { listDeliveries, retryDelivery } from './outbox-service.ts';
-import { getNotificationSettings, updateNotificationSettings } from './settings.ts';
+import { getNotificationSettings, listTemplates, updateNotificationSettings } from './settings.ts';
+
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from './webhooks-service.ts';
 
 export const notificationEndpoints: Endpoint[] = [
@@ -21,4 +22,5 @@ export const notificationEndpoints: Endpoint[] = [
   endpoint(routes.updateNotificationSettings, (ctx, { body }) => updateNotificationSettings(ctx, body)),
   endpoint(routes.listDeliveries, (ctx, { query }) => listDeliveries(ctx, query)),
   endpoint(routes.retryDelivery, (ctx, { params }) => retryDelivery(ctx, params.id)),
+  endpoint(routes.listNotificationTemplates, (ctx) => listTemplates(ctx)),
 ];

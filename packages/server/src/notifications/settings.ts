@@ -6,6 +6,7 @@ import type { DbOrTx } from '../db/connect.ts';
 import { businesses } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { ForbiddenError } from '../lib/errors.ts';
+import { templates } from './templates.ts';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
 
@@ -72,4 +73,10 @@ export async function updateNotificationSettings(
     });
   });
   return input;
+}
+
+/** The notice texts per template key in the reader's language, so the console can show what is sent. */
+export async function listTemplates(ctx: Ctx) {
+  requirePermission(ctx.actor, 'channels.manage');
+  return Object.entries(templates).map(([event, t]) => ({ event, ...t[ctx.locale] }));
 }

@@ -1,4 +1,4 @@
-import type { publishWorkflowSchema, Workflow } from '@orderloop/contract';
+import type { publishWorkflowSchema, Workflow, WorkflowDefinition } from '@orderloop/contract';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requirePermission } from '../access/access.ts';
@@ -55,6 +55,35 @@ export async function getWorkflow(ctx: Ctx, id: string) {
   return toWorkflow(row!, current.has(id) ? id : null);
 }
 
+function assertValid(definition: WorkflowDefinition) {
+  const problems = validateDefinition(definition);
+  if (!problems.length) return;
+  const err = new WorkflowError('WORKFLOW_INVALID', {
+    key: 'workflow.invalid',
+    vars: { count: problems.length },
+  });
+  err.fields = problems;
+  throw err;
+}
+
+/** The publish checks without publishing, so an editor can show problems before anything is saved. */
+export async function validateWorkflow(ctx: Ctx, definition: WorkflowDefinition) {
+  const scope = requirePermission(ctx.actor, 'workflows.manage');
+  assertValid(definition);
+  const [last] = await ctx.db
+    .select({ version: workflows.version })
+    .from(workflows)
+    .where(and(eq(workflows.businessId, scope.actor.businessId), eq(workflows.key, definition.key)))
+    .orderBy(desc(workflows.version))
+    .limit(1);
+  return {
+    valid: true as const,
+    states: definition.states.length,
+    transitions: definition.transitions.length,
+    nextVersion: (last?.version ?? 0) + 1,
+  };
+}
+
 /**
  * Publishes a definition as the next version of its key, after the graph checks; orders already
  * running keep their version. `makeDefault` switches the business's new orders to this key.
@@ -62,15 +91,7 @@ export async function getWorkflow(ctx: Ctx, id: string) {
 export async function publishWorkflow(ctx: Ctx, body: z.output<typeof publishWorkflowSchema>) {
   const scope = requirePermission(ctx.actor, 'workflows.manage');
   const businessId = scope.actor.businessId;
-  const problems = validateDefinition(body.definition);
-  if (problems.length) {
-    const err = new WorkflowError('WORKFLOW_INVALID', {
-      key: 'workflow.invalid',
-      vars: { count: problems.length },
-    });
-    err.fields = problems;
-    throw err;
-  }
+  assertValid(body.definition);
   const key = body.definition.key;
   return ctx.db.transaction(async (tx) => {
     // one publisher at a time per business and key, so versions never collide

@@ -2,7 +2,7 @@ import { routes } from '@orderloop/contract';
 import type { FastifyReply } from 'fastify';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { decideApproval, listApprovals } from './approval-service.ts';
-import { getWorkflow, listWorkflows, publishWorkflow } from './publish.ts';
+import { getWorkflow, listWorkflows, publishWorkflow, validateWorkflow } from './publish.ts';
 import { customerTransition, transitionOrder } from './service.ts';
 
 const answer = <T>(reply: FastifyReply, out: { order: T; replayed: boolean }) => {
@@ -22,4 +22,5 @@ export const workflowEndpoints: Endpoint[] = [
   endpoint(routes.publishWorkflow, (ctx, { body }) => publishWorkflow(ctx, body)),
   endpoint(routes.listApprovals, (ctx) => listApprovals(ctx)),
   endpoint(routes.decideApproval, (ctx, { params, body }) => decideApproval(ctx, params.id, body)),
+  endpoint(routes.validateWorkflow, (ctx, { body }) => validateWorkflow(ctx, body.definition)),
 ];
