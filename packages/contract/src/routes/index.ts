@@ -6,6 +6,7 @@ import { identityRoutes } from './identity.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
+import { orderTimelineRoutes } from './order-timeline.ts';
 import { orderRoutes } from './orders.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...orderToolRoutes,
   ...storefrontRoutes,
   ...notificationRoutes,
+  ...orderTimelineRoutes,
 };
 
 export type Routes = typeof routes;

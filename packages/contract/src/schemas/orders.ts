@@ -151,6 +151,15 @@ export const orderSummarySchema = orderSchema
     submittedAt: true,
     createdAt: true,
   })
-  .extend({ lineCount: z.number().int(), customerName: z.string().nullable() })
+  .extend({
+    lineCount: z.number().int(),
+    customerName: z.string().nullable(),
+    workflowId: idSchema.nullable(),
+    stateName: z.string().describe("The state's name in the caller's language (its key without a workflow)"),
+    stage: z.string().nullable().describe('Production stage last reported in this state'),
+    stateEnteredAt: timestampSchema.nullable(),
+    dueAt: timestampSchema.nullable().describe('When the SLA of the current state runs out'),
+    overdue: z.boolean(),
+  })
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;

@@ -1,6 +1,7 @@
 import { routes } from '@orderloop/contract';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './in-app.ts';
+import { listOrderDeliveries } from './order-deliveries.ts';
 import { listDeliveries, retryDelivery } from './outbox-service.ts';
 import { getNotificationSettings, updateNotificationSettings } from './settings.ts';
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from './webhooks-service.ts';
@@ -21,4 +22,5 @@ export const notificationEndpoints: Endpoint[] = [
   endpoint(routes.updateNotificationSettings, (ctx, { body }) => updateNotificationSettings(ctx, body)),
   endpoint(routes.listDeliveries, (ctx, { query }) => listDeliveries(ctx, query)),
   endpoint(routes.retryDelivery, (ctx, { params }) => retryDelivery(ctx, params.id)),
+  endpoint(routes.listOrderDeliveries, (ctx, { params }) => listOrderDeliveries(ctx, params.id)),
 ];

@@ -6,6 +6,7 @@ import { orderLines, orders } from '../db/order-schema.ts';
 import { customers } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
+import { workflowById } from '../workflow/definitions.ts';
 
 type Query = z.output<typeof orderListQuery> & { cursor?: string; limit: number };
 
@@ -94,6 +95,14 @@ export async function listOrders(
     key === 'createdAt' ? r.o.createdAt.toISOString() : r.o[key],
     r.o.id,
   ]);
+  // a page holds a handful of workflow versions, each read once per process (published versions never change)
+  const names = new Map<string, string>();
+  for (const id of new Set(page.items.map((r) => r.o.workflowId)))
+    if (id) {
+      const d = (await workflowById(ctx.db, id)).definition;
+      for (const s of d.states) names.set(`${id}|${s.key}`, s.name[ctx.locale]);
+    }
+  const now = ctx.clock.now();
   return {
     items: page.items.map(({ o, customerName, lineCount }) => ({
       id: o.id,
@@ -112,6 +121,12 @@ export async function listOrders(
       assignedTo: o.assignedTo,
       tags: o.tags,
       lineCount,
+      workflowId: o.workflowId,
+      stateName: names.get(`${o.workflowId}|${o.state}`) ?? o.state,
+      stage: o.stage,
+      stateEnteredAt: o.stateEnteredAt?.toISOString() ?? null,
+      dueAt: o.dueAt?.toISOString() ?? null,
+      overdue: !!o.dueAt && o.dueAt < now,
       submittedAt: o.submittedAt?.toISOString() ?? null,
       createdAt: o.createdAt.toISOString(),
     })),
