@@ -60,6 +60,17 @@ describe('order list summary', () => {
     const now = await find(inLocale(coordA, 'en'));
     expect(now).toMatchObject({ state: 'in_production', stateName: 'In production', stage: 'assembly' });
     expect(now.overdue).toBe(false);
+    expect(now.lines).toBeUndefined();
+  });
+
+  it('carries the first lines of each order when a board asks for them', async () => {
+    const o = await coordA.call(routes.createOrder, {
+      body: { storeId: biz.storeA, fulfilment: 'pickup', lines: [{ skuId, quantity: 3 }] },
+    });
+    const page = await coordA.call(routes.listOrders, { query: { limit: 5, withLines: 'true' } });
+    const mine = page.items.find((x) => x.id === o.id)!;
+    expect(mine.lines).toEqual([{ productName: 'Bolt', skuLabel: '', modifiersLabel: '', quantity: 3 }]);
+    expect(page.items.every((x) => x.lines && x.lines.length === x.lineCount)).toBe(true);
   });
 });
 
