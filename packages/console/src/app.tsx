@@ -30,6 +30,7 @@ const OrderEntryPage = lazy(() =>
 const OrderDetailPage = lazy(() =>
   import('./pages/orders/order-detail-page.tsx').then((m) => ({ default: m.OrderDetailPage })),
 );
+const BoardPage = lazy(() => import('./pages/board/board-page.tsx').then((m) => ({ default: m.BoardPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -151,6 +152,14 @@ function AppRoutes() {
             element={
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="board"
+            element={
+              <RequirePermission permission="board.view">
+                <BoardPage />
               </RequirePermission>
             }
           />

@@ -1,3 +1,4 @@
+import { opsEn } from './ops-en.ts';
 import { ordersEn } from './orders-en.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -183,4 +184,5 @@ export const en: Messages = {
   'audit.action.customer.login': 'Customer signed in',
   'audit.action.customer.code_sent': 'Sign-in code sent',
   ...ordersEn,
+  ...opsEn,
 };

@@ -1,3 +1,4 @@
+import { opsJa } from './ops-ja.ts';
 import { ordersJa } from './orders-ja.ts';
 import type { Messages } from './zh-cn.ts';
 
@@ -184,4 +185,5 @@ export const ja: Messages = {
   'audit.action.customer.login': '顧客ログイン',
   'audit.action.customer.code_sent': 'ログインコード送信',
   ...ordersJa,
+  ...opsJa,
 };

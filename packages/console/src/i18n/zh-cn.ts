@@ -1,3 +1,4 @@
+import { opsZhCN } from './ops-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
 // The reference dictionary: every other language must provide exactly these keys.
 export const zhCN = {
@@ -181,6 +182,7 @@ export const zhCN = {
   'audit.action.customer.login': '顾客登录',
   'audit.action.customer.code_sent': '发送验证码',
   ...ordersZhCN,
+  ...opsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
   FileAddOutlined,
   HomeOutlined,
@@ -31,6 +32,7 @@ const icons: Record<string, ReactNode> = {
   '/users': <TeamOutlined />,
   '/roles': <SafetyCertificateOutlined />,
   '/audit': <AuditOutlined />,
+  '/board': <AppstoreOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

@@ -19,6 +19,7 @@ export const navEntries: NavEntry[] = [
   { path: '/users', label: 'nav.users', permission: 'users.read', group: 'admin' },
   { path: '/roles', label: 'nav.roles', permission: 'users.read', group: 'admin' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read', group: 'admin' },
+  { path: '/board', label: 'nav.board', permission: 'board.view', group: 'business' },
 ];
 
 export const visibleNav = (can: (p: Permission) => boolean) =>

@@ -11,8 +11,10 @@ import { formatMoney } from '../../lib/money.ts';
 import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { OrderAmounts } from './order-amounts.tsx';
+import { OrderAttachments } from './order-attachments.tsx';
+import { OrderHistory } from './order-history.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
-import { OrderActions, OrderTimeline } from './order-workflow.tsx';
+import { OrderActions } from './order-workflow.tsx';
 
 type Line = Order['lines'][number];
 
@@ -217,6 +219,7 @@ export function OrderDetailPage() {
               </div>
             ) : null}
           </Card>
+          <OrderAttachments order={order} />
           {custom.length ? (
             <Card size="small" title={t('order.customFields')}>
               <Descriptions
@@ -232,7 +235,7 @@ export function OrderDetailPage() {
             <OrderAmounts amounts={order} />
           </Card>
           <OrderActions order={order} />
-          <OrderTimeline order={order} />
+          <OrderHistory order={order} />
         </Flex>
       </div>
     </Flex>
