@@ -121,13 +121,14 @@ function ResultSummary({ result, onClose }: { result: BatchResult; onClose: () =
 export function BatchActions({
   ids,
   selected,
-  onClear,
+  onSelect,
 }: {
   ids: string[];
   /** the selected orders that are loaded: what their states allow */
   selected: OrderSummary[];
-  onClear: () => void;
+  onSelect: (ids: string[]) => void;
 }) {
+  const onClear = () => onSelect([]);
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -306,7 +307,8 @@ export function BatchActions({
           result={result}
           onClose={() => {
             setResult(null);
-            if (!result.failed) onClear();
+            // what failed stays selected, to look into or try again
+            onSelect(result.results.filter((r) => !r.ok).map((r) => r.id));
           }}
         />
       ) : null}

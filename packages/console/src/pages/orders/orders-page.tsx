@@ -62,6 +62,26 @@ export function OrdersPage() {
             <Typography.Text type="secondary" className="kbd-hint">
               {t(canBatch ? 'orders.keyboardHintBatch' : 'orders.keyboardHint')}
             </Typography.Text>
+            <SavedViews
+              viewId={params.get('view') ?? ''}
+              query={query}
+              visible={columnKeys.filter((k) => !hidden.includes(k))}
+              currency={currency}
+              onApply={(patch, visible) => {
+                setParams(
+                  (prev) => {
+                    const next = new URLSearchParams(prev);
+                    for (const [k, v] of Object.entries(patch)) {
+                      if (v) next.set(k, v);
+                      else next.delete(k);
+                    }
+                    return next;
+                  },
+                  { replace: false },
+                );
+                if (visible) setVisible(visible);
+              }}
+            />
             <LiveBadge
               count={live.fresh.size}
               status={live.status}
@@ -90,26 +110,6 @@ export function OrdersPage() {
           currency={currency}
           extra={
             <Flex gap={8} align="center">
-              <SavedViews
-                viewId={params.get('view') ?? ''}
-                query={query}
-                visible={columnKeys.filter((k) => !hidden.includes(k))}
-                currency={currency}
-                onApply={(patch, visible) => {
-                  setParams(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      for (const [k, v] of Object.entries(patch)) {
-                        if (v) next.set(k, v);
-                        else next.delete(k);
-                      }
-                      return next;
-                    },
-                    { replace: false },
-                  );
-                  if (visible) setVisible(visible);
-                }}
-              />
               <ExportButton
                 query={query}
                 columns={toExportColumns(columnKeys.filter((k) => !hidden.includes(k)))}
@@ -119,7 +119,7 @@ export function OrdersPage() {
           }
         />
         {canBatch && selectedIds.length ? (
-          <BatchActions ids={selectedIds} selected={selected} onClear={() => setSelected([])} />
+          <BatchActions ids={selectedIds} selected={selected} onSelect={setSelected} />
         ) : null}
         <OrdersTable
           list={list}

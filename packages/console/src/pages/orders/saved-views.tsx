@@ -164,7 +164,7 @@ export function SavedViews({
         value={current?.id}
         onChange={pick}
         loading={views.isLoading}
-        style={{ width: 180 }}
+        style={{ width: 170 }}
         popupMatchSelectWidth={260}
         data-testid="saved-views-select"
         notFoundContent={t('views.none')}
