@@ -1,5 +1,6 @@
 import { type ApiClient, routes } from '@orderloop/contract';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data.ts';
 import { consoleInBrowser, screenshot, signIn } from './browser.ts';
@@ -64,7 +65,9 @@ describe('the board', () => {
     await shop.goto('/board?hide=shipped,delivered,on_hold');
     await card(shop, order.id).waitFor();
     await shop.locator('[data-testid=live-status][data-status=open]').waitFor();
-    const [approval] = (await approver.call(routes.listApprovals)).items.filter((a) => a.orderId === order.id);
+    const [approval] = (await approver.call(routes.listApprovals)).items.filter(
+      (a) => a.orderId === order.id,
+    );
     await approver.call(routes.decideApproval, {
       params: { id: approval!.id },
       body: { decision: 'approve', comment: '同意，老客户' },
@@ -97,7 +100,33 @@ describe('the board', () => {
     const story = await timeline.textContent();
     for (const step of ['开始审核', '第 1 步审批通过', '投产', '报工 · 组装', '生产完成', '同意，老客户'])
       expect(story).toContain(step);
-  }, 120_000);
+
+    // the coordinator's view of it: a photo from the workshop as a thumbnail, notes edited in place
+    const photo = await sharp({
+      create: { width: 640, height: 480, channels: 3, background: { r: 70, g: 110, b: 160 } },
+    })
+      .jpeg()
+      .toBuffer();
+    await coord.call(routes.uploadOrderAttachment, {
+      params: { id: order.id },
+      file: { data: photo, filename: '装箱照片.jpg', contentType: 'image/jpeg' },
+    });
+    await coordPage.goto(`/orders/${order.id}`);
+    await coordPage.locator('[data-testid=attachment] img').waitFor();
+    expect(
+      await coordPage
+        .locator('[data-testid=attachment] img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0);
+    await coordPage.locator('[data-testid=order-edit]').click();
+    await coordPage.locator('[data-testid=order-edit-notes]').fill('周五前发货，走德邦物流');
+    await coordPage.locator('[data-testid=order-edit-save]').click();
+    await expect
+      .poll(() => coordPage.locator('[data-testid=order-notes]').textContent())
+      .toBe('周五前发货，走德邦物流');
+    await coordPage.locator('[data-testid=order-timeline] [data-kind=notice]').first().waitFor();
+    await screenshot(coordPage, 'order-detail-b2b-zh.png');
+  }, 150_000);
 
   it("shows the kitchen's board with a new order arriving live", async () => {
     const page = await openPage('zh-CN');

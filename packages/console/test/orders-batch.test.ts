@@ -18,8 +18,7 @@ const { openPage } = consoleInBrowser(async (s) => {
   storeA = me.stores[0]!.id;
   const products = await staff.call(routes.listProducts, { query: { q: '生煎' } });
   skuId = products.items[0]!.skus[0]!.id;
-  for (let i = 0; i < 50; i++)
-    ids.push((await newOrder([TAG, i % 2 ? 'odd' : 'even'])).id);
+  for (let i = 0; i < 50; i++) ids.push((await newOrder([TAG, i % 2 ? 'odd' : 'even'])).id);
 });
 
 const newOrder = (tags: string[] = []) =>
@@ -55,7 +54,9 @@ describe('the orders list, many at once', () => {
     await page.locator('.ant-modal-confirm [data-testid=batch-confirm]').click();
     const result = page.locator('[data-testid=batch-result]');
     await result.waitFor();
-    expect(await page.locator('[data-testid=batch-result-counts]').textContent()).toBe('成功 48 单，失败 2 单');
+    expect(await page.locator('[data-testid=batch-result-counts]').textContent()).toBe(
+      '成功 48 单，失败 2 单',
+    );
     const failures = result.locator('[data-testid=batch-failures] .ant-table-row');
     expect(await failures.count()).toBe(2);
     const failure = await failures.first().textContent();
@@ -64,12 +65,16 @@ describe('the orders list, many at once', () => {
     await screenshot(page, 'orders-batch-result-zh.png');
 
     // the server has them accepted; the list follows
-    const accepted = await staff.call(routes.listOrders, { query: { tag: TAG, state: ['accepted'], limit: 100 } });
+    const accepted = await staff.call(routes.listOrders, {
+      query: { tag: TAG, state: ['accepted'], limit: 100 },
+    });
     expect(accepted.items.length).toBe(50);
     await page.locator('[data-testid=batch-result-close]').click();
     await expect.poll(() => rows(page).count()).toBe(0);
     // the two that failed stay selected
-    expect(new Set(new URL(page.url()).searchParams.get('sel')?.split(','))).toEqual(new Set(ids.slice(0, 2)));
+    expect(new Set(new URL(page.url()).searchParams.get('sel')?.split(','))).toEqual(
+      new Set(ids.slice(0, 2)),
+    );
   }, 90_000);
 
   it('exports the filtered list and the file holds exactly those orders', async () => {
@@ -134,7 +139,9 @@ describe('the orders list, many at once', () => {
     const fresh = await newOrder(['live']);
     await grid(page).locator(`[data-row-key="${fresh.id}"]`).waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('[data-testid=live-new]').getAttribute('data-count')).toBe('1');
-    expect(await grid(page).locator(`[data-row-key="${fresh.id}"]`).getAttribute('class')).toContain('row-new');
+    expect(await grid(page).locator(`[data-row-key="${fresh.id}"]`).getAttribute('class')).toContain(
+      'row-new',
+    );
     await page.goto('/orders');
     await rows(page).first().waitFor();
     await screenshot(page, 'orders-list-live-zh.png');

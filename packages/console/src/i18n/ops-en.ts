@@ -102,4 +102,9 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'noticeEvent.order_cancelled': 'Cancelled',
   'noticeEvent.approval_requested': 'Approval requested',
   'noticeEvent.order_overdue': 'Overdue',
+  'orderEdit.button': 'Edit',
+  'orderEdit.title': 'Edit order {number}',
+  'orderEdit.save': 'Save',
+  'orderEdit.saved': 'Saved',
+  'orderEdit.address': 'Delivery address',
 };

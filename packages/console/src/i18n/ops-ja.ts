@@ -101,4 +101,9 @@ export const opsJa: Record<keyof typeof opsZhCN, string> = {
   'noticeEvent.order_cancelled': 'キャンセル',
   'noticeEvent.approval_requested': '承認依頼',
   'noticeEvent.order_overdue': '期限超過',
+  'orderEdit.button': '編集',
+  'orderEdit.title': '注文 {number} を編集',
+  'orderEdit.save': '保存',
+  'orderEdit.saved': '保存しました',
+  'orderEdit.address': '配送先住所',
 };

@@ -46,7 +46,7 @@ export const opsZhCN = {
   'live.soundOn': '新订单时响铃',
   'live.soundOff': '关闭提示音',
 
-  'board.title': '生产看板',
+  'board.title': '看板',
   'board.count': '{count} 单进行中',
   'board.live': '实时',
   'board.columnsTitle': '显示的列',
@@ -100,4 +100,9 @@ export const opsZhCN = {
   'noticeEvent.order_cancelled': '已取消',
   'noticeEvent.approval_requested': '待审批',
   'noticeEvent.order_overdue': '超时',
+  'orderEdit.button': '编辑',
+  'orderEdit.title': '编辑订单 {number}',
+  'orderEdit.save': '保存',
+  'orderEdit.saved': '已保存',
+  'orderEdit.address': '收货地址',
 };

@@ -83,7 +83,7 @@ export function BoardCard({
           </Tag>
         ) : null}
         {order.dueAt ? (
-          <span className={order.overdue ? 'due-overdue' : 'muted'}>
+          <span className={order.overdue ? 'board-due due-overdue' : 'board-due'}>
             {order.overdue ? t('orders.overdue') : t('board.due')} {relativeTime(order.dueAt, locale, now)}
           </span>
         ) : null}

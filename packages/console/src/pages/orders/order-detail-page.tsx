@@ -12,6 +12,7 @@ import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { OrderAmounts } from './order-amounts.tsx';
 import { OrderAttachments } from './order-attachments.tsx';
+import { OrderEditButton } from './order-edit-drawer.tsx';
 import { OrderHistory } from './order-history.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
 import { OrderActions } from './order-workflow.tsx';
@@ -190,6 +191,7 @@ export function OrderDetailPage() {
           <Link to="/orders">
             <Button icon={<ArrowLeftOutlined />}>{t('order.backToList')}</Button>
           </Link>
+          <OrderEditButton order={order} />
           {can('orders.create') ? (
             <Link to={`/orders/new?from=${order.id}`}>
               <Button icon={<CopyOutlined />} data-testid="order-duplicate">
