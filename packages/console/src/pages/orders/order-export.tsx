@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type Download, type ExportColumn, type RouteInput, routes } from '@orderloop/contract';
-import { App, Button, Dropdown } from 'antd';
+import { App, Button, Dropdown, Tooltip } from 'antd';
 import { useState } from 'react';
 import { api, isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -73,9 +73,14 @@ export function ExportButton({ query, columns }: { query: ListQuery; columns: Ex
         ],
       }}
     >
-      <Button icon={<DownloadOutlined />} loading={busy} data-testid="orders-export">
-        {t('export.button')}
-      </Button>
+      <Tooltip title={t('export.button')} placement="left">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={busy}
+          aria-label={t('export.button')}
+          data-testid="orders-export"
+        />
+      </Tooltip>
     </Dropdown>
   );
 }

@@ -109,7 +109,7 @@ export function OrdersPage() {
           setFilters={(patch) => setFilters({ ...patch, view: null } as never)}
           currency={currency}
           extra={
-            <Flex gap={8} align="center">
+            <Flex gap={6} align="center">
               <ExportButton
                 query={query}
                 columns={toExportColumns(columnKeys.filter((k) => !hidden.includes(k)))}
