@@ -11,7 +11,6 @@ import {
   Modal,
   Radio,
   Tag,
-  Timeline,
   Tooltip,
   Typography,
 } from 'antd';
@@ -19,7 +18,6 @@ import { type ReactNode, useState } from 'react';
 import { api, isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { useCodeLabel } from './order-tags.tsx';
 import { useWorkflows } from './use-workflows.ts';
