@@ -18,7 +18,13 @@ const { openPage } = consoleInBrowser(async (s) => {
   storeA = me.stores[0]!.id;
   const products = await staff.call(routes.listProducts, { query: { q: '生煎' } });
   skuId = products.items[0]!.skus[0]!.id;
-  for (let i = 0; i < 50; i++) ids.push((await newOrder([TAG, i % 2 ? 'odd' : 'even'])).id);
+  // ten at a time: quicker on a busy machine, and the ids keep their order
+  for (let i = 0; i < 50; i += 10) {
+    const made = await Promise.all(
+      Array.from({ length: 10 }, (_, j) => newOrder([TAG, (i + j) % 2 ? 'odd' : 'even'])),
+    );
+    ids.push(...made.map((o) => o.id));
+  }
 });
 
 const newOrder = (tags: string[] = []) =>

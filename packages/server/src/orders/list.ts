@@ -8,7 +8,11 @@ import type { Ctx } from '../http/context.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
 import { workflowById } from '../workflow/definitions.ts';
 
-type Query = z.output<typeof orderListQuery> & { cursor?: string; limit: number; withLines?: 'true' | 'false' };
+type Query = z.output<typeof orderListQuery> & {
+  cursor?: string;
+  limit: number;
+  withLines?: 'true' | 'false';
+};
 type SummaryLine = NonNullable<OrderSummary['lines']>[number];
 const BOARD_LINES = 8;
 
@@ -124,7 +128,13 @@ export async function listOrders(
       for (const s of d.states) names.set(`${id}|${s.key}`, s.name[ctx.locale]);
     }
   const now = ctx.clock.now();
-  const lines = q.withLines === 'true' ? await firstLines(ctx, page.items.map((r) => r.o.id)) : null;
+  const lines =
+    q.withLines === 'true'
+      ? await firstLines(
+          ctx,
+          page.items.map((r) => r.o.id),
+        )
+      : null;
   return {
     items: page.items.map(({ o, customerName, lineCount }) => ({
       id: o.id,
