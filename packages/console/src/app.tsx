@@ -42,6 +42,7 @@ const ExceptionsPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('./pages/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })),
 );
+const BoardPage = lazy(() => import('./pages/board/board-page.tsx').then((m) => ({ default: m.BoardPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -319,6 +320,14 @@ function AppRoutes() {
             element={
               <RequirePermission permission="outbox.manage">
                 <OutboxPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="board"
+            element={
+              <RequirePermission permission="board.view">
+                <BoardPage />
               </RequirePermission>
             }
           />

@@ -58,10 +58,13 @@ describe('order pages in a real browser', () => {
         .filter((t) => t.includes('¥'))
         .map((t) => Number(t.replace(/[^\d.]/g, '')));
     await expect
-      .poll(async () => {
-        const t = await totals();
-        return t.length > 5 && t.every((v, i) => i === 0 || v <= t[i - 1]!);
-      })
+      .poll(
+        async () => {
+          const t = await totals();
+          return t.length > 5 && t.every((v, i) => i === 0 || v <= t[i - 1]!);
+        },
+        { timeout: 10_000 }, // a sort over thousands of rows on a busy machine
+      )
       .toBe(true);
 
     // a state filter narrows the list and lives in the URL; Back undoes it

@@ -2,6 +2,7 @@ import { approvalsEn } from './approvals-en.ts';
 import { catalogEn } from './catalog-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { exceptionsEn } from './exceptions-en.ts';
+import { opsEn } from './ops-en.ts';
 import { ordersEn } from './orders-en.ts';
 import { reportsEn } from './reports-en.ts';
 import { settingsEn } from './settings-en.ts';
@@ -195,4 +196,5 @@ export const en: Messages = {
   ...reportsEn,
   ...catalogEn,
   ...settingsEn,
+  ...opsEn,
 };

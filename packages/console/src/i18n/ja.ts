@@ -2,6 +2,7 @@ import { approvalsJa } from './approvals-ja.ts';
 import { catalogJa } from './catalog-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
 import { exceptionsJa } from './exceptions-ja.ts';
+import { opsJa } from './ops-ja.ts';
 import { ordersJa } from './orders-ja.ts';
 import { reportsJa } from './reports-ja.ts';
 import { settingsJa } from './settings-ja.ts';
@@ -196,4 +197,5 @@ export const ja: Messages = {
   ...reportsJa,
   ...catalogJa,
   ...settingsJa,
+  ...opsJa,
 };

@@ -2,6 +2,7 @@ import { approvalsZhCN } from './approvals-zh-cn.ts';
 import { catalogZhCN } from './catalog-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { exceptionsZhCN } from './exceptions-zh-cn.ts';
+import { opsZhCN } from './ops-zh-cn.ts';
 import { ordersZhCN } from './orders-zh-cn.ts';
 import { reportsZhCN } from './reports-zh-cn.ts';
 import { settingsZhCN } from './settings-zh-cn.ts';
@@ -193,6 +194,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...catalogZhCN,
   ...settingsZhCN,
+  ...opsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   ShopOutlined,
@@ -53,6 +54,7 @@ const icons: Record<string, ReactNode> = {
   '/settings/notifications': <BellOutlined />,
   '/settings/channels': <ApiOutlined />,
   '/settings/outbox': <SendOutlined />,
+  '/board': <ProjectOutlined />,
 };
 
 function useMenuItems(): MenuProps['items'] {

@@ -35,6 +35,7 @@ export const navEntries: NavEntry[] = [
   },
   { path: '/settings/channels', label: 'nav.channels', permission: 'channels.manage', group: 'admin' },
   { path: '/settings/outbox', label: 'nav.outbox', permission: 'outbox.manage', group: 'admin' },
+  { path: '/board', label: 'nav.board', permission: 'board.view', group: 'business' },
 ];
 
 export const visibleNav = (can: (p: Permission) => boolean) =>

@@ -7,6 +7,7 @@ import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
+import { orderTimelineRoutes } from './order-timeline.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
 import { reportRoutes } from './reports.ts';
@@ -31,6 +32,7 @@ export const routes = {
   ...complaintRoutes,
   ...exceptionRoutes,
   ...reportRoutes,
+  ...orderTimelineRoutes,
 };
 
 export type Routes = typeof routes;

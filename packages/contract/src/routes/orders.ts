@@ -3,6 +3,7 @@ import { cursorQuery, idParams, page } from '../schemas/common.ts';
 import {
   createOrderSchema,
   customerCreateOrderSchema,
+  orderListExtras,
   orderListQuery,
   orderSchema,
   orderSummarySchema,
@@ -50,7 +51,7 @@ export const orderRoutes = {
     summary: 'Orders within my scope: filters, search, sort, keyset pages',
     tag: 'orders',
     access: staff('orders.read'),
-    query: cursorQuery.extend(orderListQuery.shape),
+    query: cursorQuery.extend(orderListQuery.shape).extend(orderListExtras.shape),
     response: page(orderSummarySchema),
   }),
   getOrder: defineRoute({

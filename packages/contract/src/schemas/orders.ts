@@ -132,6 +132,21 @@ export const orderListQuery = z.object({
   sort: orderSortSchema.default('-createdAt'),
 });
 
+/** What only the list (not the export or a saved filter) takes. */
+export const orderListExtras = z.object({
+  withLines: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: each summary carries its first lines (product, variant, quantity), for boards'),
+});
+
+export const orderSummaryLineSchema = z.object({
+  productName: z.string(),
+  skuLabel: z.string(),
+  modifiersLabel: z.string(),
+  quantity: z.number().int(),
+});
+
 export const orderSummarySchema = orderSchema
   .pick({
     id: true,
@@ -151,6 +166,19 @@ export const orderSummarySchema = orderSchema
     submittedAt: true,
     createdAt: true,
   })
-  .extend({ lineCount: z.number().int(), customerName: z.string().nullable() })
+  .extend({
+    lineCount: z.number().int(),
+    customerName: z.string().nullable(),
+    workflowId: idSchema.nullable(),
+    stateName: z.string().describe("The state's name in the caller's language (its key without a workflow)"),
+    stage: z.string().nullable().describe('Production stage last reported in this state'),
+    stateEnteredAt: timestampSchema.nullable(),
+    dueAt: timestampSchema.nullable().describe('When the SLA of the current state runs out'),
+    overdue: z.boolean(),
+    lines: z
+      .array(orderSummaryLineSchema)
+      .optional()
+      .describe('With `withLines=true`: the first 8 lines, in order'),
+  })
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;

@@ -94,6 +94,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_business_idx').on(t.businessId, t.status, t.createdAt),
+    // an order's timeline lists the notices about it
+    index('outbox_order_idx').on(sql`(${t.payload} -> 'order' ->> 'orderId')`, t.createdAt),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { routes } from '@orderloop/contract';
 import { type Endpoint, endpoint } from '../http/register.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './in-app.ts';
+import { listOrderDeliveries } from './order-deliveries.ts';
 import { listDeliveries, retryDelivery } from './outbox-service.ts';
 import { getNotificationSettings, listTemplates, updateNotificationSettings } from './settings.ts';
 
@@ -23,4 +24,5 @@ export const notificationEndpoints: Endpoint[] = [
   endpoint(routes.listDeliveries, (ctx, { query }) => listDeliveries(ctx, query)),
   endpoint(routes.retryDelivery, (ctx, { params }) => retryDelivery(ctx, params.id)),
   endpoint(routes.listNotificationTemplates, (ctx) => listTemplates(ctx)),
+  endpoint(routes.listOrderDeliveries, (ctx, { params }) => listOrderDeliveries(ctx, params.id)),
 ];

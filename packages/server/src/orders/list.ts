@@ -6,8 +6,34 @@ import { orderLines, orders } from '../db/order-schema.ts';
 import { customers } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
+import { workflowById } from '../workflow/definitions.ts';
 
-type Query = z.output<typeof orderListQuery> & { cursor?: string; limit: number };
+type Query = z.output<typeof orderListQuery> & {
+  cursor?: string;
+  limit: number;
+  withLines?: 'true' | 'false';
+};
+type SummaryLine = NonNullable<OrderSummary['lines']>[number];
+const BOARD_LINES = 8;
+
+/** The first lines of each order of a page, in one indexed read (order_lines_order_idx). */
+async function firstLines(ctx: Ctx, ids: string[]): Promise<Map<string, SummaryLine[]>> {
+  const out = new Map<string, SummaryLine[]>();
+  if (!ids.length) return out;
+  const rows = await ctx.db
+    .select({
+      orderId: orderLines.orderId,
+      productName: orderLines.productName,
+      skuLabel: orderLines.skuLabel,
+      modifiersLabel: orderLines.modifiersLabel,
+      quantity: orderLines.quantity,
+    })
+    .from(orderLines)
+    .where(and(inArray(orderLines.orderId, ids), lte(orderLines.lineNo, BOARD_LINES)))
+    .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
+  for (const { orderId, ...line } of rows) out.set(orderId, [...(out.get(orderId) ?? []), line]);
+  return out;
+}
 
 export const sortColumns = {
   createdAt: orders.createdAt,
@@ -98,6 +124,21 @@ export async function listOrders(
     key === 'createdAt' ? r.o.createdAt.toISOString() : r.o[key],
     r.o.id,
   ]);
+  // a page holds a handful of workflow versions, each read once per process (published versions never change)
+  const names = new Map<string, string>();
+  for (const id of new Set(page.items.map((r) => r.o.workflowId)))
+    if (id) {
+      const d = (await workflowById(ctx.db, id)).definition;
+      for (const s of d.states) names.set(`${id}|${s.key}`, s.name[ctx.locale]);
+    }
+  const now = ctx.clock.now();
+  const lines =
+    q.withLines === 'true'
+      ? await firstLines(
+          ctx,
+          page.items.map((r) => r.o.id),
+        )
+      : null;
   return {
     items: page.items.map(({ o, customerName, lineCount }) => ({
       id: o.id,
@@ -116,6 +157,13 @@ export async function listOrders(
       assignedTo: o.assignedTo,
       tags: o.tags,
       lineCount,
+      workflowId: o.workflowId,
+      stateName: names.get(`${o.workflowId}|${o.state}`) ?? o.state,
+      stage: o.stage,
+      stateEnteredAt: o.stateEnteredAt?.toISOString() ?? null,
+      dueAt: o.dueAt?.toISOString() ?? null,
+      overdue: !!o.dueAt && o.dueAt < now,
+      ...(lines ? { lines: lines.get(o.id) ?? [] } : {}),
       submittedAt: o.submittedAt?.toISOString() ?? null,
       createdAt: o.createdAt.toISOString(),
     })),

@@ -14,6 +14,7 @@ import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
 export const columnKeys = [
   'number',
   'state',
+  'due',
   'store',
   'customer',
   'phone',
@@ -50,7 +51,26 @@ export function useHiddenColumns() {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setHidden(next);
   };
-  return [hidden, update] as const;
+  return [
+    hidden,
+    update,
+    (visible: ColumnKey[]) => update(columnKeys.filter((k) => !visible.includes(k))),
+  ] as const;
+}
+
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+/** "in 3 hr" / "2 days ago", in the user's language: how long until (or since) a due time. */
+export function relativeTime(iso: string, locale: string, now = Date.now()): string {
+  const ms = Date.parse(iso) - now;
+  const [unit, size] = units.find(([, n]) => Math.abs(ms) >= n) ?? ['minute', 60_000];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }).format(
+    Math.round(ms / size),
+    unit,
+  );
 }
 
 export function useOrderColumns(sort: OrderSort, hidden: ColumnKey[]): TableColumnType<OrderSummary>[] {
@@ -70,7 +90,29 @@ export function useOrderColumns(sort: OrderSort, hidden: ColumnKey[]): TableColu
         </Link>
       ),
     },
-    state: { width: 90, render: (_, o) => <OrderStateTag state={o.state} /> },
+    state: {
+      width: 104,
+      render: (_, o) => (
+        <>
+          <OrderStateTag state={o.state} name={o.stateName} />
+          {o.stage ? <span className="muted stage-hint">{label('stage', o.stage)}</span> : null}
+        </>
+      ),
+    },
+    due: {
+      width: 96,
+      render: (_, o) =>
+        o.dueAt ? (
+          <Tooltip title={formatDateTime(o.dueAt, locale, timeZone)}>
+            <span className={o.overdue ? 'due-overdue' : 'muted'} data-overdue={o.overdue || undefined}>
+              {o.overdue ? `${t('orders.overdue')} ` : ''}
+              {relativeTime(o.dueAt, locale)}
+            </span>
+          </Tooltip>
+        ) : (
+          <span className="muted">{t('common.none')}</span>
+        ),
+    },
     store: { width: 110, ellipsis: true, render: (_, o) => storeName(o.storeId) ?? t('common.none') },
     customer: {
       width: 160,

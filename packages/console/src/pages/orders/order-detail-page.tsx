@@ -12,8 +12,11 @@ import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { OrderComplaints } from '../complaints/order-complaints.tsx';
 import { OrderAmounts } from './order-amounts.tsx';
+import { OrderAttachments } from './order-attachments.tsx';
+import { OrderEditButton } from './order-edit-drawer.tsx';
+import { OrderHistory } from './order-history.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
-import { OrderActions, OrderTimeline } from './order-workflow.tsx';
+import { OrderActions } from './order-workflow.tsx';
 
 type Line = Order['lines'][number];
 
@@ -189,6 +192,7 @@ export function OrderDetailPage() {
           <Link to="/orders">
             <Button icon={<ArrowLeftOutlined />}>{t('order.backToList')}</Button>
           </Link>
+          <OrderEditButton order={order} />
           {can('orders.create') ? (
             <Link to={`/orders/new?from=${order.id}`}>
               <Button icon={<CopyOutlined />} data-testid="order-duplicate">
@@ -218,6 +222,7 @@ export function OrderDetailPage() {
               </div>
             ) : null}
           </Card>
+          <OrderAttachments order={order} />
           {custom.length ? (
             <Card size="small" title={t('order.customFields')}>
               <Descriptions
@@ -233,7 +238,7 @@ export function OrderDetailPage() {
             <OrderAmounts amounts={order} />
           </Card>
           <OrderActions order={order} />
-          <OrderTimeline order={order} />
+          <OrderHistory order={order} />
           <OrderComplaints orderId={order.id} />
         </Flex>
       </div>

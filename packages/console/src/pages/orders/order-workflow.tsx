@@ -9,34 +9,41 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Tag,
-  Timeline,
   Tooltip,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { useCodeLabel } from './order-tags.tsx';
+import { useWorkflows } from './use-workflows.ts';
 
 type TransitionInput = NonNullable<RouteInput<typeof routes.transitionOrder>['body']>['input'];
-type Transition = { action: AllowedAction; comment?: string; input: TransitionInput };
+export type Transition = { action: AllowedAction; comment?: string; input: TransitionInput };
 
 /** What an action asks for before it is taken: a comment, a reason, minutes, a tracking number… */
-function ActionForm({
+export function ActionForm({
   action,
   onSubmit,
   onCancel,
   busy,
+  stages = [],
+  extra,
 }: {
   action: AllowedAction;
   onSubmit: (t: Transition) => void;
   onCancel: () => void;
   busy: boolean;
+  /** The production stages of the state, offered for a `stage` input */
+  stages?: string[];
+  extra?: ReactNode;
 }) {
   const { t } = useI18n();
+  const label = useCodeLabel();
   const [form] = Form.useForm();
   const submit = (v: Record<string, unknown>) => {
     const { comment, ...input } = v;
@@ -57,11 +64,20 @@ function ActionForm({
       okButtonProps={{ danger: action.tone === 'danger', 'data-testid': 'action-confirm' } as never}
       destroyOnHidden
     >
+      {extra}
       <Form form={form} layout="vertical" onFinish={submit} className="dense-form">
         {action.requires.fields.map((f) => (
           <Form.Item key={f} name={f} label={t(`order.input.${f}`)} rules={[{ required: true }]}>
             {f === 'prepMinutes' ? (
               <InputNumber min={1} max={600} precision={0} autoFocus />
+            ) : f === 'stage' && stages.length ? (
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                size="large"
+                data-testid="stage-choice"
+                options={stages.map((st) => ({ value: st, label: label('stage', st) }))}
+              />
             ) : (
               <Input autoFocus />
             )}
@@ -87,6 +103,8 @@ export function OrderActions({ order }: { order: Order }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<AllowedAction | null>(null);
   const wf = order.workflow;
+  const definition = useWorkflows([wf?.workflowId]).get(wf?.workflowId ?? '')?.definition;
+  const stages = definition?.states.find((s) => s.key === order.state)?.stages ?? [];
   const take = useMutation({
     mutationFn: ({ action, comment, input }: Transition) =>
       api.call(routes.transitionOrder, {
@@ -144,62 +162,12 @@ export function OrderActions({ order }: { order: Order }) {
       {asking ? (
         <ActionForm
           action={asking}
+          stages={stages}
           busy={take.isPending}
           onSubmit={(tr) => take.mutate(tr)}
           onCancel={() => setAsking(null)}
         />
       ) : null}
-    </Card>
-  );
-}
-
-/** What happened to the order, oldest first: the workflow's history, or the order's own timestamps. */
-export function OrderTimeline({ order }: { order: Order }) {
-  const { t, locale } = useI18n();
-  const { timeZone } = useSession();
-  const userName = useUserNames();
-  const wf = order.workflow;
-  const stateName = (key: string | null) => (key ? (wf?.states.find((s) => s.key === key)?.name ?? key) : '');
-  const by = userName(order.createdBy);
-  const items = wf?.history.length
-    ? wf.history.map((h) => ({
-        key: h.id,
-        title: `${h.actionName} → ${stateName(h.toState)}`,
-        at: h.at,
-        who: h.actorName,
-        comment: h.comment,
-      }))
-    : [
-        { key: 'created', title: t('order.event.created'), at: order.createdAt, who: by, comment: null },
-        ...(order.submittedAt
-          ? [
-              {
-                key: 'submitted',
-                title: t('order.event.submitted'),
-                at: order.submittedAt,
-                who: by,
-                comment: null,
-              },
-            ]
-          : []),
-      ];
-  return (
-    <Card size="small" title={t('order.timeline')} data-testid="order-timeline">
-      <Timeline
-        items={items.map((e) => ({
-          key: e.key,
-          content: (
-            <>
-              <div>{e.title}</div>
-              {e.comment ? <div className="timeline-comment">{e.comment}</div> : null}
-              <div className="muted">
-                {formatDateTime(e.at, locale, timeZone)}
-                {e.who ? ` · ${e.who}` : ''}
-              </div>
-            </>
-          ),
-        }))}
-      />
     </Card>
   );
 }

@@ -111,7 +111,7 @@ export function OrdersFilters({
           key={filters.q}
           defaultValue={filters.q}
           onSearch={(q) => setFilters({ q: q.trim() })}
-          style={{ width: 210 }}
+          style={{ width: 200 }}
           data-testid="orders-search"
         />
         <MultiCode

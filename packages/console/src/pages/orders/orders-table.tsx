@@ -23,10 +23,18 @@ export function OrdersTable({
   list,
   columns,
   onSort,
+  selectedIds,
+  onSelect,
+  fresh,
 }: {
   list: PagedList<OrderSummary>;
   columns: TableColumnType<OrderSummary>[];
   onSort: (sort: OrderSort | null) => void;
+  /** checked rows (batch actions); null: this user has no batch actions */
+  selectedIds: string[] | null;
+  onSelect: (ids: string[]) => void;
+  /** orders that arrived live since the user last looked */
+  fresh: Set<string>;
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -56,10 +64,11 @@ export function OrdersTable({
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!items.length || (e.target as HTMLElement).closest('input, button, a, .ant-select')) return;
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const target =
-      e.key === 'ArrowDown'
+      e.key === 'ArrowDown' || e.key === 'j'
         ? active + 1
-        : e.key === 'ArrowUp'
+        : e.key === 'ArrowUp' || e.key === 'k'
           ? active - 1
           : e.key === 'PageDown'
             ? active + page
@@ -76,12 +85,19 @@ export function OrdersTable({
     } else if (e.key === 'Enter' && items[active]) {
       e.preventDefault();
       navigate(`/orders/${items[active].id}`);
+    } else if (e.key === 'x' && items[active] && selectedIds) {
+      e.preventDefault();
+      const id = items[active].id;
+      onSelect(selectedIds.includes(id) ? selectedIds.filter((x) => x !== id) : [...selectedIds, id]);
+    } else if (e.key === 'Escape' && selectedIds?.length) {
+      e.preventDefault();
+      onSelect([]);
     }
   };
 
   if (list.error) return <QueryError error={list.error} onRetry={list.refetch} />;
   // the customer column takes whatever width the others leave, so the table fills the panel
-  const sum = columns.reduce((total, c) => total + (Number(c.width) || 120), 0);
+  const sum = columns.reduce((total, c) => total + (Number(c.width) || 120), 0) + (selectedIds ? 36 : 0);
   const spare = Math.max(0, available - sum - 2);
   const fitted = columns.map((c) => (c.key === 'customer' ? { ...c, width: Number(c.width) + spare } : c));
   const width = sum + spare;
@@ -108,9 +124,26 @@ export function OrdersTable({
         scroll={{ x: width, y: height }}
         onScroll={onScroll}
         locale={{ emptyText: emptyText(list.isLoading, t('orders.empty')) }}
-        rowClassName={(_, i) => (i === active ? 'row-active' : '')}
+        rowSelection={
+          selectedIds
+            ? {
+                selectedRowKeys: selectedIds,
+                onChange: (keys) => onSelect(keys as string[]),
+                preserveSelectedRowKeys: true,
+                columnWidth: 36,
+                fixed: 'left',
+              }
+            : undefined
+        }
+        rowClassName={(o, i) =>
+          [i === active ? 'row-active' : '', o.overdue ? 'row-overdue' : '', fresh.has(o.id) ? 'row-new' : '']
+            .filter(Boolean)
+            .join(' ')
+        }
         onRow={(o, i) => ({
-          onClick: () => {
+          onClick: (e) => {
+            // the checkbox column selects; everywhere else opens the order
+            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
             setActive(i ?? -1);
             navigate(`/orders/${o.id}`);
           },

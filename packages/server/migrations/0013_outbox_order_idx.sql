@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_order_idx" ON "outbox" USING btree (("payload" -> 'order' ->> 'orderId'),"created_at");
