@@ -12,13 +12,19 @@ import { seedOrders } from './seed/orders.ts';
 
 const program = new Command('orderloop').version(VERSION).description('Orderloop server');
 
-function printWelcome(config: ReturnType<typeof loadConfig>, hasConsole: boolean, demo: boolean) {
+function printWelcome(
+  config: ReturnType<typeof loadConfig>,
+  hasConsole: boolean,
+  demo: boolean,
+  hasMiniapp = false,
+) {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',
     `  Orderloop is running on ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}`,
     '',
     `  Console        ${url}/${hasConsole ? '' : '   (not built yet)'}`,
+    `  Mini-program   ${url}/m/${hasMiniapp ? '' : '   (H5 not built yet)'}`,
     `  API docs       ${url}/api/docs`,
     `  OpenAPI        ${url}/api/openapi.json`,
     `  Health         ${url}/healthz  ·  ${url}/readyz`,
@@ -41,14 +47,14 @@ program
   .option('--demo', 'load the demo businesses first if they are missing')
   .action(async (opts: { demo?: boolean }) => {
     const config = loadConfig();
-    const { hasConsole, app, database } = await startServer(config, async (database) => {
+    const { hasConsole, hasMiniapp, app, database } = await startServer(config, async (database) => {
       if (opts.demo) await seedDemo(database.db, (m) => console.log(m));
     });
     if (opts.demo)
       await seedDemoOrders({ db: database.db, clock: systemClock, config, log: app.log }, (m) =>
         console.log(m),
       );
-    printWelcome(config, hasConsole, !!opts.demo);
+    printWelcome(config, hasConsole, !!opts.demo, hasMiniapp);
   });
 
 program
