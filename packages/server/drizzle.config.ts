@@ -11,6 +11,7 @@ export default defineConfig({
     './src/db/order-tools-schema.ts',
     './src/db/storefront-schema.ts',
     './src/db/notify-schema.ts',
+    './src/db/mobile-schema.ts',
   ],
   out: './migrations',
 });

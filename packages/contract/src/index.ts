@@ -11,6 +11,7 @@ export * from './schemas/business.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/identity.ts';
+export * from './schemas/mobile.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';
 export * from './schemas/order-tools.ts';

@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors.ts';
 import type { Locale } from './i18n.ts';
+import { mobileMessages, mobileValidationMessages } from './mobile-messages.ts';
 
 // The dictionaries of what a person reads: error titles, detail messages, validation rules.
 export type Text = Record<Locale, string>;
@@ -421,6 +422,7 @@ export const messages = {
     en: 'The database is not reachable.',
     ja: 'データベースに接続できません。',
   },
+  ...mobileMessages,
 } satisfies Record<string, Text>;
 export type MessageKey = keyof typeof messages;
 
@@ -506,4 +508,5 @@ export const validationMessages: Record<string, Text> = {
     en: 'A store-scoped grant needs a store',
     ja: '店舗範囲の付与には店舗の指定が必要です',
   },
+  ...mobileValidationMessages,
 };

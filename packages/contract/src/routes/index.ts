@@ -3,6 +3,7 @@ import { attachmentRoutes } from './attachments.ts';
 import { catalogRoutes } from './catalog.ts';
 import { customerRoutes } from './customers.ts';
 import { identityRoutes } from './identity.ts';
+import { mobileRoutes } from './mobile.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderToolRoutes } from './order-tools.ts';
@@ -25,6 +26,7 @@ export const routes = {
   ...orderToolRoutes,
   ...storefrontRoutes,
   ...notificationRoutes,
+  ...mobileRoutes,
 };
 
 export type Routes = typeof routes;
