@@ -2,10 +2,12 @@ import { type Order, routes } from '@orderloop/contract';
 import { View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { ConsentPrompt } from '../../components/consent-prompt';
 import { QuoteTotals } from '../../components/quote-totals';
 import { Status } from '../../components/status';
 import { SubHeader } from '../../components/sub-header';
 import { api } from '../../lib/api';
+import { platform } from '../../lib/channel-login';
 import { stateLabel, type TextKey, useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { switchTo, when } from '../../lib/nav';
@@ -36,6 +38,17 @@ export default function OrderPage() {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the order id changes
   useEffect(() => void load(), [params.id]);
+
+  // just placed: the moment to ask about order messages (WeChat grants one message per consent, so
+  // it asks after every order; elsewhere only until the customer has answered)
+  const [askConsent, setAskConsent] = useState(false);
+  useEffect(() => {
+    if (params.placed !== '1') return;
+    api
+      .call(routes.customerGetConsent)
+      .then((c) => setAskConsent(platform() === 'wechat' || c.items.length < 3))
+      .catch(() => {});
+  }, [params.placed]);
 
   // live-ish status: while the order still moves and the page is shown, ask again every few seconds
   const live = isLive(order?.workflow);
@@ -83,6 +96,7 @@ export default function OrderPage() {
           </View>
         ) : null}
       </View>
+      {askConsent ? <ConsentPrompt onDone={() => setAskConsent(false)} /> : null}
       {order.workflow ? (
         <View className="card" data-testid="timeline">
           <View className="section-title">{t('order.timeline')}</View>
