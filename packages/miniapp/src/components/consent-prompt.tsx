@@ -42,7 +42,7 @@ export function ConsentPrompt({ onDone }: { onDone: () => void }) {
   };
   return (
     <View className="card consent" data-testid="consent-prompt">
-      <View className="section-title">🔔 {t('consent.title')}</View>
+      <View className="section-title">{t('consent.title')}</View>
       <View className="muted" style={{ marginBottom: '20px' }}>
         {t('consent.body')}
       </View>

@@ -94,7 +94,8 @@ export default function StaffHomePage() {
                 {r.number}
               </View>
               <View className="muted">
-                {r.customerName ?? '—'} · {r.stateName} · {when(r.since, tz)}
+                {r.customerName ?? '—'}
+                {r.reason === 'overdue' ? ` · ${r.stateName}` : ''} · {when(r.since, tz)}
               </View>
             </View>
             <View className="price">{money(r.total, r.currency)}</View>

@@ -6,7 +6,8 @@ import { QuoteTotals } from '../../components/quote-totals';
 import { Status } from '../../components/status';
 import { Stepper } from '../../components/stepper';
 import { SubHeader } from '../../components/sub-header';
-import { isNetworkError, newKey, problemText, staffApi, uploadStaffFile } from '../../lib/api';
+import { SubmitButton } from '../../components/submit-button';
+import { isNetworkError, problemText, staffApi, uploadStaffFile } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { staffSession } from '../../state/staff';
@@ -42,7 +43,6 @@ function useSearch<T>(fetch: (q: string) => Promise<T>, initial: T, q: string, e
 export default function StaffNewOrderPage() {
   const t = useT();
   const { me } = useStore(staffSession);
-  const key = useRef(newKey());
   const [customerQ, setCustomerQ] = useState('');
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [productQ, setProductQ] = useState('');
@@ -51,7 +51,6 @@ export default function StaffNewOrderPage() {
   const [photos, setPhotos] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
   const [requestedDate, setRequestedDate] = useState('');
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [placed, setPlaced] = useState<{ order: Order; photosFailed: boolean } | null>(null);
   const storeId = customer?.storeId ?? me?.stores[0]?.id ?? '';
@@ -113,13 +112,12 @@ export default function StaffNewOrderPage() {
     }
   };
 
-  const submit = async () => {
-    if (busy || !customer || !lines.length || !quote.data) return;
-    setBusy(true);
+  const submit = async (idempotencyKey: string) => {
+    if (!customer || !lines.length || !quote.data) return;
     setFailure(null);
     try {
       const order = await staffApi.call(routes.createOrder, {
-        idempotencyKey: key.current,
+        idempotencyKey,
         body: {
           storeId,
           customerId: customer.id,
@@ -133,8 +131,6 @@ export default function StaffNewOrderPage() {
       await uploadPhotos(order);
     } catch (e) {
       setFailure(problemText(e, isNetworkError(e) ? t('confirm.retrySubmit') : t('common.networkError')));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -319,8 +315,7 @@ export default function StaffNewOrderPage() {
           <View className="field">
             <View className="label">{t('confirm.notes')}</View>
             <Textarea
-              className="input"
-              style={{ height: '160rpx', padding: '20rpx' }}
+              className="input staff-notes"
               value={notes}
               maxlength={2000}
               onInput={(e) => setNotes(e.detail.value)}
@@ -341,13 +336,13 @@ export default function StaffNewOrderPage() {
               </View>
             )}
           </View>
-          <View
-            className={`btn ${busy || !lines.length || !quote.data ? 'disabled' : ''}`}
-            data-testid="staff-submit"
-            onClick={() => void submit()}
-          >
-            {busy ? t('confirm.submitting') : t('staff.submit')}
-          </View>
+          <SubmitButton
+            label={t('staff.submit')}
+            busyLabel={t('confirm.submitting')}
+            disabled={!lines.length || !quote.data}
+            testId="staff-submit"
+            onSubmit={submit}
+          />
         </View>
       ) : null}
     </View>
