@@ -27,7 +27,7 @@ describe('customer journey on H5', () => {
     await shot(page, '07-confirm');
     await confirm.locator('[data-testid="submit"]').click();
     const order = visible(page);
-    await expect.poll(() => order.locator('[data-testid="order-state"]').textContent()).toBe('已提交');
+    await expect.poll(() => order.locator('[data-testid="order-state"]').textContent()).toBe('待接单');
     expect(await order.textContent()).toContain('¥45');
     await shot(page, '08-order');
 

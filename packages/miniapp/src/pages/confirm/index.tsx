@@ -1,7 +1,7 @@
 import { ApiError, routes } from '@orderloop/contract';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QuoteTotals } from '../../components/quote-totals';
 import { SubHeader } from '../../components/sub-header';
 import { SubmitButton } from '../../components/submit-button';
