@@ -52,3 +52,13 @@ export function ensureConsoleBuild() {
   say('Building the console…');
   mustRun('npm', ['run', 'build', '-w', '@orderloop/console']);
 }
+
+/** Builds the mini-program's H5 app (served under /m/) when its build is missing or older than its sources. */
+export function ensureMiniappBuild() {
+  const index = path.join(root, 'packages/miniapp/dist/h5/index.html');
+  const sources = ['packages/miniapp/src', 'packages/contract/src'].map((d) => path.join(root, d));
+  if (!fs.existsSync(sources[0])) return;
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  say('Building the mini-program for H5 (about a minute)…');
+  mustRun('npm', ['run', 'build:h5', '-w', '@orderloop/miniapp']);
+}

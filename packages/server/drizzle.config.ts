@@ -14,6 +14,7 @@ export default defineConfig({
     './src/db/complaint-schema.ts',
     './src/db/exceptions-schema.ts',
     './src/db/report-schema.ts',
+    './src/db/mobile-schema.ts',
   ],
   out: './migrations',
 });

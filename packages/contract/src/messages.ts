@@ -2,6 +2,7 @@ import { complaintMessages } from './complaint-messages.ts';
 import type { ErrorCode } from './errors.ts';
 import { exceptionMessages } from './exception-messages.ts';
 import type { Locale } from './i18n.ts';
+import { mobileMessages, mobileValidationMessages } from './mobile-messages.ts';
 
 // The dictionaries of what a person reads: error titles, detail messages, validation rules.
 export type Text = Record<Locale, string>;
@@ -425,6 +426,7 @@ export const messages = {
     ja: 'データベースに接続できません。',
   },
   ...complaintMessages,
+  ...mobileMessages,
 } satisfies Record<string, Text>;
 export type MessageKey = keyof typeof messages;
 
@@ -515,4 +517,5 @@ export const validationMessages: Record<string, Text> = {
     en: 'A store-scoped grant needs a store',
     ja: '店舗範囲の付与には店舗の指定が必要です',
   },
+  ...mobileValidationMessages,
 };

@@ -19,6 +19,14 @@ export default defineConfig<'webpack5'>(async () => {
       API_BASE: JSON.stringify(process.env.ORDERLOOP_API_BASE ?? ''),
       // the business this build is for (its slug), and the store when the launch link names none
       BUSINESS: JSON.stringify(process.env.ORDERLOOP_BUSINESS ?? 'demo-restaurant'),
+      // WeChat subscribe-message templates, "accepted,ready,rejected" ids; without them weapp asks in the app
+      SUBSCRIBE_TEMPLATES: JSON.stringify(
+        ((ids) => ({
+          order_accepted: ids[0] ?? '',
+          order_ready: ids[1] ?? '',
+          order_rejected: ids[2] ?? '',
+        }))((process.env.ORDERLOOP_WECHAT_TEMPLATES ?? '').split(',').map((s) => s.trim())),
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

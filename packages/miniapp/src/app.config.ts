@@ -10,8 +10,12 @@ export const pages = [
   'pages/complaint/index',
 ];
 
+/** Sales-rep mode: its own package, loaded only by reps, so the customers' main package stays small. */
+export const subPackages = [{ root: 'staff', pages: ['login/index', 'home/index', 'new-order/index'] }];
+
 export default defineAppConfig({
   pages,
+  subPackages,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,5 +1,8 @@
+import { routes } from '@orderloop/contract';
 import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { api } from './lib/api';
+import { session } from './state/session';
 import { applyLaunch } from './state/shop';
 import './app.scss';
 
@@ -16,7 +19,15 @@ function launchQuery(): Record<string, string> {
 }
 
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => applyLaunch(launchQuery()));
+  useLaunch(() => {
+    applyLaunch(launchQuery());
+    // using the token slides its expiry on the server; a dead one signs out (the cart stays)
+    if (session.get().token)
+      api
+        .call(routes.customerMe)
+        .then((me) => session.set((s) => ({ ...s, me })))
+        .catch(() => {});
+  });
   return children;
 }
 

@@ -16,7 +16,13 @@ export const sizeOf = (dir: string, file: string): FileSize => {
   return { file, bytes: data.length, gzip: gzipSync(data).length };
 };
 
-/** A mini-program package's size as WeChat counts it: every file uploaded (licence notes are not). */
-export const packageBytes = (dir: string) => filesOf(dir).reduce((n, f) => n + sizeOf(dir, f).bytes, 0);
+/**
+ * A mini-program package's size as WeChat counts it: every file uploaded (licence notes are not),
+ * leaving out the subpackage folders named (they count against their own limit).
+ */
+export const packageBytes = (dir: string, without: string[] = []) =>
+  filesOf(dir)
+    .filter((f) => !without.some((root) => f === root || f.startsWith(`${root}/`)))
+    .reduce((n, f) => n + sizeOf(dir, f).bytes, 0);
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

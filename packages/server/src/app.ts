@@ -20,6 +20,7 @@ import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
 import { createHub } from './live/hub.ts';
 import { liveEndpoints } from './live/routes.ts';
+import { mobileEndpoints } from './mobile/routes.ts';
 import { notificationEndpoints } from './notifications/routes.ts';
 import { orderBulkUpdateEndpoints } from './order-bulk-update/routes.ts';
 import { orderExportEndpoints } from './order-export/routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...exceptionEndpoints,
     ...delegationEndpoints,
     ...reportEndpoints,
+    ...mobileEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -14,13 +14,19 @@ import { seedOrders } from './seed/orders.ts';
 
 const program = new Command('orderloop').version(VERSION).description('Orderloop server');
 
-function printWelcome(config: ReturnType<typeof loadConfig>, hasConsole: boolean, demo: boolean) {
+function printWelcome(
+  config: ReturnType<typeof loadConfig>,
+  hasConsole: boolean,
+  demo: boolean,
+  hasMiniapp = false,
+) {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
     '',
     `  Orderloop is running on ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}`,
     '',
     `  Console        ${url}/${hasConsole ? '' : '   (not built yet)'}`,
+    `  Mini-program   ${url}/m/${hasMiniapp ? '' : '   (H5 not built yet)'}`,
     `  API docs       ${url}/api/docs`,
     `  OpenAPI        ${url}/api/openapi.json`,
     `  Health         ${url}/healthz  ·  ${url}/readyz`,
@@ -43,7 +49,7 @@ program
   .option('--demo', 'load the demo businesses first if they are missing')
   .action(async (opts: { demo?: boolean }) => {
     const config = loadConfig();
-    const { hasConsole, app, database } = await startServer(config, async (database) => {
+    const { hasConsole, hasMiniapp, app, database } = await startServer(config, async (database) => {
       if (opts.demo) await seedDemo(database.db, (m) => console.log(m));
     });
     if (opts.demo) {
@@ -55,7 +61,7 @@ program
       );
       await rebuildReports({ db: database.db, clock: systemClock });
     }
-    printWelcome(config, hasConsole, !!opts.demo);
+    printWelcome(config, hasConsole, !!opts.demo, hasMiniapp);
   });
 
 program

@@ -14,6 +14,7 @@ import { EVENTS_CHANNEL } from './live/hub.ts';
 import { closeMailTransports } from './notifications/email.ts';
 import { startDeliveryLoop } from './notifications/worker.ts';
 import { startReportLoop } from './reports/refresh.ts';
+import { serveMiniappSite } from './storefront/miniapp-site.ts';
 import { startTimerLoop } from './workflow/timers.ts';
 
 export const consoleDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console/dist');
@@ -68,6 +69,7 @@ export async function startServer(config: Config, before?: (database: Database) 
   await before?.(database);
   const app = await buildApp({ config, database, clock: systemClock });
   const hasConsole = await serveConsole(app);
+  const hasMiniapp = await serveMiniappSite(app);
   await app.listen({ host: config.host, port: config.port });
   // WORKER_IN_PROCESS=false when `orderloop worker` runs the background work elsewhere
   const background = config.workerInProcess
@@ -84,5 +86,5 @@ export async function startServer(config: Config, before?: (database: Database) 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { app, database, hasConsole };
+  return { app, database, hasConsole, hasMiniapp };
 }

@@ -98,7 +98,11 @@ describe('store page', () => {
       params: { id: ids.storeB! },
       body: { announcement: '今日休息 Closed today' },
     });
-    expect(set).toEqual({ announcement: '今日休息 Closed today', fulfilments: ['dine_in', 'pickup'] });
+    expect(set).toEqual({
+      announcement: '今日休息 Closed today',
+      fulfilments: ['dine_in', 'pickup'],
+      tables: null,
+    });
     await restAdmin.call(routes.updateStorefront, {
       params: { id: ids.storeB! },
       body: { fulfilments: ['pickup'] },

@@ -5,6 +5,7 @@ import { complaintRoutes } from './complaints.ts';
 import { customerRoutes } from './customers.ts';
 import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
+import { mobileRoutes } from './mobile.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
 import { orderTimelineRoutes } from './order-timeline.ts';
@@ -33,6 +34,7 @@ export const routes = {
   ...exceptionRoutes,
   ...reportRoutes,
   ...orderTimelineRoutes,
+  ...mobileRoutes,
 };
 
 export type Routes = typeof routes;

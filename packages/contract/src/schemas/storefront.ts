@@ -15,10 +15,20 @@ export const storefrontSettingsSchema = z.object({
     .max(4)
     .nullable()
     .describe('Ordering modes offered; null: by business kind (restaurant: dine-in, pickup; B2B: shipment)'),
+  tables: z
+    .array(z.string().trim().min(1).max(20))
+    .max(500)
+    .refine((t) => new Set(t).size === t.length, { message: 'format.tables' })
+    .nullable()
+    .optional()
+    .describe(
+      "Table numbers printed on the store's QR codes; null: any table number is accepted for dine-in",
+    ),
 });
 export const storefrontSettingsInputSchema = z.strictObject({
   announcement: storefrontSettingsSchema.shape.announcement.optional(),
   fulfilments: storefrontSettingsSchema.shape.fulfilments.optional(),
+  tables: storefrontSettingsSchema.shape.tables,
 });
 
 export const storefrontQuery = z.object({

@@ -2,6 +2,7 @@ import { ApiError, createClient } from '@orderloop/contract';
 import Taro from '@tarojs/taro';
 import { prefs } from '../state/prefs';
 import { session } from '../state/session';
+import { staffSession } from '../state/staff';
 
 /** A network failure (no answer at all), as opposed to an answer saying no. */
 export class NetworkError extends Error {
@@ -51,10 +52,54 @@ export const api = createClient({
   token: () => session.get().token,
   locale: () => prefs.get().locale,
   onResponse: (res) => {
-    // an expired session signs the customer out but keeps their cart
-    if (res.status === 401 && session.get().token) session.set({ token: null, me: null });
+    // an expired session signs the customer out, keeps their cart, and asks them to sign in again
+    if (res.status === 401 && session.get().token) {
+      session.set({ token: null, me: null });
+      void Taro.navigateTo({ url: '/pages/profile/index?back=1&expired=1' });
+    }
   },
 });
+
+/** The sales rep's client: the staff API with the rep's own bearer token. */
+export const staffApi = createClient({
+  baseUrl: API_BASE,
+  fetch: taroFetch as typeof fetch,
+  token: () => staffSession.get().token,
+  locale: () => prefs.get().locale,
+  onResponse: (res) => {
+    if (res.status === 401 && staffSession.get().token) {
+      staffSession.set({ token: null, me: null });
+      void Taro.redirectTo({ url: '/staff/login/index' });
+    }
+  },
+});
+
+/**
+ * Sends a photo to a staff upload endpoint (multipart field `file`) with Taro.uploadFile, which
+ * reads the picked file itself on every platform.
+ */
+export async function uploadStaffFile(path: string, filePath: string) {
+  const res = await Taro.uploadFile({
+    url: `${API_BASE}${path}`,
+    filePath,
+    name: 'file',
+    header: {
+      authorization: `Bearer ${staffSession.get().token ?? ''}`,
+      'accept-language': prefs.get().locale,
+    },
+  }).catch((e: { errMsg?: string }) => {
+    throw new NetworkError(e.errMsg ?? 'upload failed');
+  });
+  if (res.statusCode < 200 || res.statusCode >= 300) {
+    let detail = String(res.statusCode);
+    try {
+      detail = (JSON.parse(res.data) as { detail?: string }).detail ?? detail;
+    } catch {
+      // not a problem document
+    }
+    throw new Error(detail);
+  }
+}
 
 export const isNetworkError = (e: unknown) =>
   e instanceof NetworkError || (e instanceof TypeError && !(e instanceof ApiError));

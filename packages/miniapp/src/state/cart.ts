@@ -101,3 +101,21 @@ export async function refreshQuote(fulfilment = place.get().fulfilment) {
     throw error;
   }
 }
+
+/**
+ * Reorder: the lines of a past order go into the cart of its store, to be priced again by the
+ * server (today's prices and availability, never the old order's).
+ */
+export function reorderLines(
+  storeId: string,
+  fulfilment: string,
+  lines: Pick<
+    CartLine,
+    'skuId' | 'productId' | 'productName' | 'skuLabel' | 'modifiers' | 'modifiersLabel' | 'quantity'
+  >[],
+) {
+  const p = place.get();
+  if (p.storeId !== storeId)
+    place.set({ storeId, table: null, fulfilment: fulfilment as typeof p.fulfilment });
+  for (const { quantity, ...line } of lines) addLine(line, quantity);
+}

@@ -14,5 +14,7 @@ export const storefronts = pgTable('storefronts', {
     .references(() => businesses.id),
   announcement: text('announcement'),
   fulfilments: text('fulfilments').array().$type<Fulfilment[]>(),
+  // the table numbers of the store's dine-in QR codes; null: any table number is accepted
+  tables: text('tables').array(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -13,6 +13,7 @@ import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import { claimIdempotency, requestHash } from '../lib/idempotency.ts';
 import { assertOverrideAllowed } from '../pricing/override.ts';
+import { assertOrderingMode } from '../storefront/ordering-mode.ts';
 import { storeOfBusiness } from '../stores/lookup.ts';
 import { assertUsersOfBusiness } from './edit.ts';
 import { placeOrder } from './place.ts';
@@ -88,6 +89,7 @@ export async function createCustomerOrder(
 ): Promise<Created> {
   const actor = requireCustomer(ctx.actor);
   const store = await storeOfBusiness(ctx.db, actor.businessId, input.storeId);
+  await assertOrderingMode(ctx, ctx.db, store, input.fulfilment, input.fulfilmentDetails);
   const outcome = await claimIdempotency<Order>(ctx.db, {
     owner: `customer:${actor.customerId}`,
     key,

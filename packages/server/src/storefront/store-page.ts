@@ -17,7 +17,7 @@ type SettingsRow = typeof storefronts.$inferSelect;
 type Fulfilment = Storefront['fulfilments'][number];
 
 /** Ordering modes when staff have not chosen: what each kind of business usually offers. */
-const defaultFulfilments = (kind: BusinessRow['kind']): Fulfilment[] =>
+export const defaultFulfilments = (kind: BusinessRow['kind']): Fulfilment[] =>
   kind === 'b2b' ? ['shipment'] : ['dine_in', 'pickup'];
 
 /** Opening hours as availability windows, so "open now" follows the same rule as product windows. */
@@ -109,6 +109,7 @@ export async function updateStorefront(
     const next = {
       announcement: input.announcement !== undefined ? input.announcement : (before?.announcement ?? null),
       fulfilments: input.fulfilments !== undefined ? input.fulfilments : (before?.fulfilments ?? null),
+      tables: input.tables !== undefined ? input.tables : (before?.tables ?? null),
     };
     const values = { ...next, updatedAt: ctx.clock.now() };
     await tx
@@ -120,7 +121,11 @@ export async function updateStorefront(
       entityType: 'store',
       entityId: store.id,
       storeId: store.id,
-      before: { announcement: before?.announcement ?? null, fulfilments: before?.fulfilments ?? null },
+      before: {
+        announcement: before?.announcement ?? null,
+        fulfilments: before?.fulfilments ?? null,
+        tables: before?.tables ?? null,
+      },
       after: next,
     });
     return next;

@@ -1,10 +1,11 @@
 import { ApiError, routes } from '@orderloop/contract';
 import { Input, Picker, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { QuoteTotals } from '../../components/quote-totals';
 import { SubHeader } from '../../components/sub-header';
-import { api, isNetworkError, newKey, problemText } from '../../lib/api';
+import { SubmitButton } from '../../components/submit-button';
+import { api, isNetworkError, problemText } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { money } from '../../lib/money';
 import { cart, clearCart, quote, refreshQuote, signatureOf } from '../../state/cart';
@@ -16,8 +17,6 @@ import './index.scss';
 
 export default function ConfirmPage() {
   const t = useT();
-  // one key for this screen: a double tap or a retry after a dropped connection makes one order
-  const key = useRef(newKey());
   const p = useStore(place);
   const store = useStore(storefront).data;
   const c = useStore(cart);
@@ -33,7 +32,6 @@ export default function ConfirmPage() {
     name: me?.customer.name ?? '',
     phone: me?.customer.phone ?? '',
   });
-  const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<{ network: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -43,27 +41,22 @@ export default function ConfirmPage() {
   const set = (k: keyof Details) => (e: { detail: { value: string } }) =>
     setDetails((d) => ({ ...d, [k]: e.detail.value }));
   const now = new Date();
-  const submit = async () => {
-    if (submitting || !fulfilment || !c.storeId) return;
+  // the button keeps one key for this screen: a double tap or a retry after a dropped connection makes one order
+  const submit = async (idempotencyKey: string) => {
+    if (!fulfilment || !c.storeId) return;
     const built = orderBody(c.storeId, fulfilment, c.lines, details, q.data?.total);
     if ('missing' in built) {
       setFailure({ network: false, text: t('confirm.missing', { field: t(built.missing) }) });
       return;
     }
-    setSubmitting(true);
     setFailure(null);
     try {
-      const order = await api.call(routes.customerCreateOrder, {
-        body: built.body,
-        idempotencyKey: key.current,
-      });
+      const order = await api.call(routes.customerCreateOrder, { body: built.body, idempotencyKey });
       clearCart();
       Taro.redirectTo({ url: `/pages/order/index?id=${order.id}&placed=1` });
     } catch (e) {
       setFailure({ network: isNetworkError(e), text: problemText(e, t('confirm.retrySubmit')) });
       if (e instanceof ApiError) refreshQuote(fulfilment).catch(() => {});
-    } finally {
-      setSubmitting(false);
     }
   };
 
@@ -175,13 +168,12 @@ export default function ConfirmPage() {
         <View className="price totals-total">
           {fresh && !q.pending ? money(fresh.total, fresh.currency) : '…'}
         </View>
-        <View
-          className={`btn ${submitting || !fresh?.orderable ? 'disabled' : ''}`}
-          data-testid="submit"
-          onClick={submit}
-        >
-          {submitting ? t('confirm.submitting') : failure?.network ? t('common.retry') : t('confirm.submit')}
-        </View>
+        <SubmitButton
+          label={failure?.network ? t('common.retry') : t('confirm.submit')}
+          busyLabel={t('confirm.submitting')}
+          disabled={!fresh?.orderable}
+          onSubmit={submit}
+        />
       </View>
     </View>
   );

@@ -1,22 +1,46 @@
+import type { OrderWorkflow } from '@orderloop/contract';
+
+export type Step = { state: string; name: string; status: 'done' | 'current' | 'todo'; at: string | null };
+
 /**
- * A placeholder timeline until the order API carries the workflow's own states and history: the
- * usual path of each kind of order, with the current state marked. A state off the path
- * (cancelled, rejected, a custom one) is shown on its own after the last step reached.
+ * The timeline from the order's own workflow: the states it went through (history, with times),
+ * then the states still ahead on the definition's path. Draft and the cancelled-category states are
+ * only shown when the order actually reached them; a finished order shows no road ahead.
  */
-const paths: Record<string, string[]> = {
-  restaurant: ['submitted', 'accepted', 'preparing', 'ready', 'completed'],
-  b2b: ['submitted', 'confirmed', 'in_production', 'shipped', 'completed'],
-};
-
-export type Step = { state: string; status: 'done' | 'current' | 'todo' };
-
-export function timeline(state: string, fulfilment: string): Step[] {
-  const path = paths[fulfilment === 'shipment' ? 'b2b' : 'restaurant']!;
-  const at = path.indexOf(state);
-  if (at < 0)
-    return [
-      { state: path[0]!, status: 'done' },
-      { state, status: 'current' },
-    ];
-  return path.map((s, i) => ({ state: s, status: i < at ? 'done' : i === at ? 'current' : 'todo' }));
+export function timeline(wf: OrderWorkflow): Step[] {
+  const names = new Map(wf.states.map((s) => [s.key, s]));
+  const steps: Step[] = [];
+  for (const h of wf.history) {
+    if (names.get(h.toState)?.category === 'draft') continue;
+    const last = steps[steps.length - 1];
+    if (last?.state === h.toState) continue;
+    steps.push({ state: h.toState, name: names.get(h.toState)?.name ?? h.toState, status: 'done', at: h.at });
+  }
+  if (steps[steps.length - 1]?.state !== wf.state)
+    steps.push({ state: wf.state, name: wf.stateName, status: 'done', at: wf.stateEnteredAt });
+  steps[steps.length - 1]!.status = 'current';
+  if (wf.category === 'done' || wf.category === 'cancelled') return steps;
+  const seen = new Set(steps.map((s) => s.state));
+  const at = wf.states.findIndex((s) => s.key === wf.state);
+  for (const s of wf.states.slice(at + 1)) {
+    if (s.category === 'draft' || s.category === 'cancelled' || seen.has(s.key)) continue;
+    steps.push({ state: s.key, name: s.name, status: 'todo', at: null });
+  }
+  return steps;
 }
+
+/** When the store said it would be ready: the latest transition that gave preparation minutes. */
+export function readyEstimate(wf: OrderWorkflow): string | null {
+  if (wf.category === 'done' || wf.category === 'cancelled') return null;
+  for (let i = wf.history.length - 1; i >= 0; i--) {
+    const h = wf.history[i]!;
+    const minutes = h.input.prepMinutes;
+    if (typeof minutes === 'number' && minutes > 0)
+      return new Date(new Date(h.at).getTime() + minutes * 60_000).toISOString();
+  }
+  return null;
+}
+
+/** Whether the order still moves (worth polling for news). */
+export const isLive = (wf: OrderWorkflow | null | undefined) =>
+  !!wf && wf.category !== 'done' && wf.category !== 'cancelled';

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
+import { OptionPicker } from '../../components/option-picker';
 import { Status } from '../../components/status';
 import { Stepper } from '../../components/stepper';
 import { SubHeader } from '../../components/sub-header';
@@ -76,34 +77,7 @@ export default function ProductPage() {
         {product.description ? <View className="muted product-desc">{product.description}</View> : null}
         {product.unavailable ? <View className="tag grey">{t(`reason.${product.unavailable}`)}</View> : null}
       </View>
-      {product.optionGroups.map((g) => (
-        <View key={g.code} className="card product-group">
-          <View className="section-title">
-            {g.name}{' '}
-            <View className="muted product-req">
-              {g.required ? t('product.required') : t('product.optional')}
-            </View>
-          </View>
-          <View>
-            {g.values.map((v) => {
-              const sku = g.variant ? pickSku(product, { ...sel, [g.code]: v.code }).sku : null;
-              const off = g.variant && (!sku || !!sku.unavailable);
-              const delta = g.variant && sku ? null : v.priceDelta;
-              return (
-                <View
-                  key={v.code}
-                  className={`chip ${sel[g.code] === v.code ? 'on' : ''} ${off ? 'off' : ''}`}
-                  onClick={() => toggle(g.code, v.code, g.required)}
-                >
-                  {v.name}
-                  {g.variant && sku ? ` ${money(sku.price, currency)}` : ''}
-                  {delta ? ` +${money(delta, currency)}` : ''}
-                </View>
-              );
-            })}
-          </View>
-        </View>
-      ))}
+      <OptionPicker product={product} selection={sel} currency={currency} onToggle={toggle} />
       <View className="card row">
         <View>{t('product.quantity')}</View>
         <Stepper value={quantity} min={1} onChange={setQuantity} label={product.name} />

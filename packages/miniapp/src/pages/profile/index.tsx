@@ -1,10 +1,11 @@
-import { routes } from '@orderloop/contract';
+import { type Consent, messageEvents, routes } from '@orderloop/contract';
 import { Input, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { TabNav } from '../../components/tab-nav';
 import { api, problemText } from '../../lib/api';
-import { locales, useT } from '../../lib/i18n';
+import { platformLogin } from '../../lib/channel-login';
+import { locales, type TextKey, useT } from '../../lib/i18n';
 import { back } from '../../lib/nav';
 import { scheduleQuote } from '../../state/cart';
 import { prefs } from '../../state/prefs';
@@ -42,14 +43,24 @@ export default function ProfilePage() {
       // the dev sender hands the code back; a real SMS channel would not
       if (r.devCode) setCode(r.devCode);
     });
+  const signedIn = (r: { token: string; me: NonNullable<ReturnType<typeof session.get>['me']> }) => {
+    session.set({ token: r.token, me: r.me });
+    void loadMenu();
+    scheduleQuote(0);
+    if (params.back) back();
+  };
   const login = () =>
-    run(async () => {
-      const r = await api.call(routes.customerLogin, { body: { business, phone, code } });
-      session.set({ token: r.token, me: r.me });
-      void loadMenu();
-      scheduleQuote(0);
-      if (params.back) back();
-    });
+    run(async () => signedIn(await api.call(routes.customerLogin, { body: { business, phone, code } })));
+  const oneTap = () => run(async () => signedIn(await platformLogin(business)));
+
+  const [consent, setConsent] = useState<Consent | null>(null);
+  useDidShow(() => {
+    if (session.get().token)
+      api
+        .call(routes.customerGetConsent)
+        .then(setConsent)
+        .catch(() => setConsent(null));
+  });
 
   return (
     <View className="page">
@@ -76,6 +87,20 @@ export default function ProfilePage() {
           </>
         ) : (
           <>
+            {params.expired ? (
+              <View className="error" data-testid="expired" style={{ marginBottom: '16px' }}>
+                {t('profile.expired')}
+              </View>
+            ) : null}
+            {process.env.TARO_ENV !== 'h5' ? (
+              <View
+                className={`btn ${busy ? 'disabled' : ''}`}
+                style={{ marginBottom: '32px' }}
+                onClick={() => !busy && void oneTap()}
+              >
+                {process.env.TARO_ENV === 'alipay' ? t('profile.alipayLogin') : t('profile.wechatLogin')}
+              </View>
+            ) : null}
             <View className="section-title">{t('profile.signIn')}</View>
             <View className="field">
               <View className="label">{t('confirm.phone')}</View>
@@ -121,6 +146,22 @@ export default function ProfilePage() {
           </>
         )}
       </View>
+      {token ? (
+        <View className="card" data-testid="consent-status">
+          <View className="section-title">{t('profile.notifications')}</View>
+          {messageEvents.map((e) => {
+            const item = consent?.items.find((i) => i.event === e);
+            return (
+              <View key={e} className="row">
+                <View>{t(`event.${e}` as TextKey)}</View>
+                <View className={item?.status === 'accept' ? 'price' : 'muted'}>
+                  {item ? t(`consent.${item.status}` as TextKey) : t('profile.notAsked')}
+                </View>
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
       <View className="card">
         <View className="section-title">{t('profile.language')}</View>
         {locales.map((l) => (
@@ -136,6 +177,14 @@ export default function ProfilePage() {
             {l.label}
           </View>
         ))}
+      </View>
+      <View
+        className="card row"
+        data-testid="staff-entry"
+        onClick={() => void Taro.navigateTo({ url: '/staff/home/index' })}
+      >
+        <View>{t('staff.entry')}</View>
+        <View className="muted">›</View>
       </View>
       <TabNav current="profile" />
     </View>
