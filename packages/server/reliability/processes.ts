@@ -24,8 +24,8 @@ const withAdmin = async (fn: (c: pg.Client) => Promise<void>) => {
   }
 };
 
-/** A new, migrated PostgreSQL database of this test file's own; `drop` removes it. */
-export async function freshPostgres(): Promise<{
+/** A new (by default migrated) PostgreSQL database of this test file's own; `drop` removes it. */
+export async function freshPostgres(opts: { migrate?: boolean } = {}): Promise<{
   url: string;
   database: Database;
   drop: () => Promise<void>;
@@ -36,7 +36,7 @@ export async function freshPostgres(): Promise<{
   u.pathname = `/${name}`;
   const url = u.toString();
   const database = await connectDatabase({ url }, 10);
-  await migrate(database);
+  if (opts.migrate !== false) await migrate(database);
   return {
     url,
     database,
