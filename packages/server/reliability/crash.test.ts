@@ -32,7 +32,7 @@ beforeAll(async () => {
   env = { DATABASE_URL: pgdb.url, DB_POOL_SIZE: '8' };
   const api = await spawn('start', 'api-1');
   ({ biz, token, skuId } = await setUpShop(db(), api.url, { stock: 100_000, webhookUrl: receiver.url }));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(procs.map((p) => p.stop()));
@@ -116,7 +116,7 @@ describe('an API process killed in the middle of a stream of orders', () => {
     // each retried key made at most one order (a replay or, if the first never committed, a new one)
     expect(after.ledger.orders - before).toBeLessThanOrEqual(unanswered.length);
     expect(await brokenOrders()).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 
   it('delivers after the crash the outbox events written before it', async () => {
     const rows = await webhookRows();
@@ -134,7 +134,7 @@ describe('an API process killed in the middle of a stream of orders', () => {
     const ordersTold = new Set(receiver.received.map((h) => JSON.parse(h.body).order?.orderId));
     expect([...acked.values()].filter((id) => !ordersTold.has(id))).toEqual([]);
     await worker.stop();
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('a worker killed in the middle of deliveries', () => {
@@ -172,5 +172,5 @@ describe('a worker killed in the middle of deliveries', () => {
     expect(pending.filter((r) => !got.has(r.id))).toEqual([]);
     // at least once: a delivery cut off by the kill may arrive twice, never lost
     expect(receiver.received.length).toBeGreaterThanOrEqual(got.size);
-  }, 120_000);
+  }, 240_000);
 });

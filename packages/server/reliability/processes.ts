@@ -47,6 +47,9 @@ export async function freshPostgres(opts: { migrate?: boolean } = {}): Promise<{
   };
 }
 
+// start-up compiles TypeScript on the fly: on a loaded 2-core machine that can take a while
+const STARTUP_MS = 120_000;
+
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const srv = net.createServer();
@@ -125,7 +128,7 @@ export async function spawnOrderloop(
     },
   };
   if (command === 'start') await waitReady(proc);
-  else await waitFor(() => out.includes('worker running'), `${name} to run`, 30_000, proc);
+  else await waitFor(() => out.includes('worker running'), `${name} to run`, STARTUP_MS, proc);
   return proc;
 }
 
@@ -139,7 +142,7 @@ async function waitReady(p: Proc) {
       }
     },
     `${p.name} to be ready`,
-    30_000,
+    STARTUP_MS,
     p,
   );
 }

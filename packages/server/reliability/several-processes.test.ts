@@ -40,7 +40,7 @@ beforeAll(async () => {
     stock: STOCK,
     webhookUrl: receiver.url,
   }));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all([apiA, apiB, ...workers].filter(Boolean).map((p) => p.stop()));
