@@ -14,7 +14,7 @@ import { customerEndpoints } from './customers/routes.ts';
 import type { Database } from './db/connect.ts';
 import { exceptionEndpoints } from './exceptions/routes.ts';
 import type { Deps } from './http/context.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { clientError, installErrorHandling, routerError } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
 import type { Clock } from './lib/clock.ts';
@@ -55,6 +55,9 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    // refusals before routing are problems too (found by the reliability fuzzing)
+    frameworkErrors: routerError,
+    clientErrorHandler: clientError,
     trustProxy: config.trustProxy,
     // genReqId reads the header itself: Fastify would otherwise echo any caller value unchecked
     requestIdHeader: false,

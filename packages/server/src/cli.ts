@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { pino } from 'pino';
 import { VERSION } from './app.ts';
+import { backup, restore } from './cli/backup.ts';
 import { doctor } from './cli/doctor.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
@@ -131,6 +132,23 @@ program
   .description('Check configuration and connectivity')
   .action(async () => {
     process.exitCode = await doctor();
+  });
+
+program
+  .command('backup <file>')
+  .description('Write the whole database to one file (pg_dump custom format, or the PGlite data folder)')
+  .action(async (file: string) => {
+    console.log(await backup(loadConfig(), file));
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'Load a backup into an empty database (stop the server first); --force replaces a non-empty one',
+  )
+  .option('--force', 'replace the data already there (PGlite keeps the old folder aside)')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    console.log(await restore(loadConfig(), file, !!opts.force));
   });
 
 program.parseAsync().catch((err) => {

@@ -138,6 +138,19 @@ describe('outside the route table', () => {
     expect(r.status).toBe(404);
     expect(((await r.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
   });
+  it('answers an over-long path parameter and oversized headers with a problem too', async () => {
+    const long = await fetch(`${s.url}/api/users/${'x'.repeat(500)}`);
+    expect([long.status, long.headers.get('content-type')]).toEqual([
+      400,
+      'application/problem+json; charset=utf-8',
+    ]);
+    expect(((await long.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+    const huge = await fetch(`${s.url}/api/orders?q=${'y'.repeat(40_000)}`);
+    expect([huge.status, huge.headers.get('content-type')]).toEqual([
+      431,
+      'application/problem+json; charset=utf-8',
+    ]);
+  });
   it('keeps a well-formed caller request id and replaces a hostile one', async () => {
     const kept = await fetch(`${s.url}/api/nothing`, { headers: { 'x-request-id': 'trace-abc.123' } });
     expect(kept.headers.get('x-request-id')).toBe('trace-abc.123');

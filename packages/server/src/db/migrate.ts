@@ -17,7 +17,12 @@ const LOCK_KEY = 7_310_420_001;
  * Applies pending migrations in order, each in its own transaction, under an advisory lock.
  * Files are drizzle-kit output (`npm run db:generate`), committed to the repo; same SQL on both drivers.
  */
-export async function migrate(database: Database, log: (msg: string) => void = () => {}): Promise<number> {
+export async function migrate(
+  database: Database,
+  log: (msg: string) => void = () => {},
+  /** Only the first `upTo` migrations (tests of a migration over existing data). */
+  upTo?: number,
+): Promise<number> {
   const { db } = database;
   // Transaction-scoped locks: a pool may hand lock and unlock to different connections.
   await db.transaction(async (tx) => {
@@ -26,7 +31,7 @@ export async function migrate(database: Database, log: (msg: string) => void = (
       version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
   let applied = 0;
-  for (const { tag } of readJournal().entries) {
+  for (const { tag } of readJournal().entries.slice(0, upTo)) {
     const ran = await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
       const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE version = ${tag}`);

@@ -122,3 +122,41 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number) {
     );
   });
 }
+
+/**
+ * Fastify's router refusals that happen before any route runs (a path parameter past its length
+ * limit, a malformed percent-encoding): a 400 problem like any other bad input, not Fastify's own JSON.
+ */
+export function routerError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = pickLocale(req.headers['accept-language']);
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong ? 'a path parameter is too long' : 'the URL is not validly encoded';
+  return sendProblem(
+    reply,
+    problem('VALIDATION_FAILED', locale, translate(locale, 'validation.failed', { count: 1 }), req, {
+      fields: [{ field: tooLong ? 'params' : 'url', code: tooLong ? 'too_long' : 'invalid_format', message }],
+    }),
+  );
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers or URL over the size
+ * limit, malformed request lines): answered as a problem on the raw socket, then closed.
+ */
+export function clientError(err: Error & { code?: string }, socket: import('node:stream').Duplex) {
+  if (!socket.writable) return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: problemTypeUri(tooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED'),
+    title: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+    status,
+    code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED',
+    detail: tooLarge ? 'The URL or headers are larger than the server accepts.' : 'The request is malformed.',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}

@@ -12,7 +12,13 @@ import { effectiveScope, requirePermission, requireStaff, type Scope } from '../
 import { recordAudit } from '../audit/record.ts';
 import { roleGrants, roles } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../lib/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  isUniqueViolation,
+  NotFoundError,
+  ValidationError,
+} from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
 
 export function listPermissions(ctx: Ctx) {
@@ -93,6 +99,11 @@ export async function updateRole(ctx: Ctx, id: string, input: z.output<typeof up
   const scope = requirePermission(ctx.actor, 'roles.manage');
   const { role } = await getRole(ctx, scope, id);
   const next = input.permissions ? [...new Set(input.permissions)] : undefined;
+  // an empty patch has nothing to write (and an UPDATE without columns is an SQL error)
+  if (!input.name && !next)
+    throw new ValidationError([
+      { field: 'body', code: 'empty', message: 'Give a name or permissions to change' },
+    ]);
   assertCanShape(scope, [...(role.permissions as Permission[]), ...(next ?? [])]);
   await ctx.db.transaction(async (tx) => {
     await tx
