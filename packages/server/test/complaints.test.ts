@@ -484,3 +484,30 @@ describe('photos', () => {
     expect(mine.items).toHaveLength(2);
   });
 });
+
+describe('exceptions view', () => {
+  it('lists open complaints with their order and owner in the reader’s scope, until they are resolved', async () => {
+    const filed = await fileAsStaff(c.svcA, ids.orderA!, 'complaint');
+    await c.admin.call(routes.assignComplaint, {
+      params: { id: filed.id },
+      body: { assigneeId: ids.svcA!, expectedVersion: filed.version },
+    });
+    const listed = async (client: Client) =>
+      (
+        await client.call(routes.listExceptions, { query: { kind: 'complaint_open', limit: 200 } })
+      ).items.find((i) => i.id === `complaint_open:${filed.id}`);
+    const seen = await listed(c.coordA);
+    expect(seen?.order?.id).toBe(ids.orderA);
+    expect(seen?.storeId).toBe(biz.storeA);
+    expect(seen?.owner.userId).toBe(ids.svcA);
+    expect(seen?.detail).toBe('Broken leg');
+    expect(await listed(c.svcB)).toBeUndefined();
+    const summary = await c.coordA.call(routes.exceptionSummary, { query: {} });
+    expect(summary.counts.complaint_open).toBeGreaterThan(0);
+
+    const now = await c.admin.call(routes.getComplaint, { params: { id: filed.id } });
+    await act(c.svcA, filed.id, 'start', now.version);
+    await act(c.svcA, filed.id, 'resolve', now.version + 1, 'Replaced the leg');
+    expect(await listed(c.coordA)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { type ApiClient, routes } from '@orderloop/contract';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaints } from '../src/db/complaint-schema.ts';
 import { orderLines, orders } from '../src/db/order-schema.ts';
 import { auditLog, roleGrants } from '../src/db/schema.ts';
 import { approvals, orderHistory } from '../src/db/workflow-schema.ts';
@@ -207,7 +208,7 @@ describe('report figures', () => {
     const states = Object.fromEntries(o.states.map((x) => [x.state, x.orders]));
     expect(states).toEqual({ approved: 1, submitted: 2, cancelled: 1, draft: 2 });
     expect(o.states.find((x) => x.state === 'approved')!.name).toBe('已批准');
-    expect(o.complaints).toBeNull();
+    expect(o.complaints).toEqual([]);
 
     const month = await overview(director, { granularity: 'month', from: '2026-02-15', to: '2026-03-31' });
     expect(month.series).toEqual([
@@ -385,5 +386,37 @@ describe('report figures', () => {
     expect(r.orders).toBeGreaterThan(0);
     const [row] = await db().select().from(auditLog).where(eq(auditLog.action, 'reports.rebuilt'));
     expect(row).toBeDefined();
+  });
+});
+
+describe('complaints in the overview', () => {
+  it('counts complaints filed on the store-local days of the range, in the reader’s scope', async () => {
+    const file = async (orderId: string, kind: 'complaint' | 'return', iso: string) => {
+      const c = await admin.call(routes.fileComplaint, {
+        params: { id: orderId },
+        body: { kind, description: 'Scratched' },
+      });
+      await db()
+        .update(complaints)
+        .set({ createdAt: at(iso) })
+        .where(eq(complaints.id, c.id));
+    };
+    await file(ids.o2!, 'return', '2026-03-01T17:00:00Z'); // store A: 2 March in Shanghai
+    await file(ids.o2!, 'complaint', '2026-03-01T18:00:00Z');
+    await file(ids.o1!, 'return', '2026-03-02T10:00:00Z');
+    await file(ids.o3!, 'return', '2026-03-02T16:00:00Z'); // store B: 3 March in Tokyo, outside
+    await file(ids.o1!, 'complaint', '2026-02-20T10:00:00Z'); // before the range
+    expect((await overview(director)).complaints).toEqual([
+      { kind: 'return', count: 2 },
+      { kind: 'complaint', count: 1 },
+    ]);
+    expect((await overview(director, { to: '2026-03-03' })).complaints).toEqual([
+      { kind: 'return', count: 3 },
+      { kind: 'complaint', count: 1 },
+    ]);
+    expect((await overview(managerA, { to: '2026-03-03' })).complaints).toEqual([
+      { kind: 'return', count: 2 },
+      { kind: 'complaint', count: 1 },
+    ]);
   });
 });

@@ -20,7 +20,7 @@ export const exceptionRoutes = {
     method: 'GET',
     path: '/api/exceptions',
     summary:
-      'Overdue orders, rejections, refused submissions, payment mismatches and failed deliveries, newest first, in my scope; with counts per kind',
+      'Overdue orders, rejections, refused submissions, payment mismatches, failed deliveries and open complaints, newest first, in my scope; with counts per kind',
     tag: 'exceptions',
     access: staff('orders.read'),
     query: exceptionListQuery,

@@ -125,6 +125,7 @@ async function describe(ctx: Ctx, q: SourceQuery, rows: Row[]): Promise<OrderExc
   const ownerOf = (r: Row): string | null => {
     const o = r.order_id ? byOrder.get(r.order_id) : undefined;
     if (r.kind === 'rejected') return o?.assignedTo ?? o?.salesRepId ?? o?.createdBy ?? null;
+    if (r.kind === 'complaint_open') return (r.data?.assigneeId as string | null | undefined) ?? null;
     if (o?.assignedTo) return o.assignedTo;
     return byIncident.get(r.source_id)?.userId ?? null;
   };
@@ -211,6 +212,7 @@ async function describe(ctx: Ctx, q: SourceQuery, rows: Row[]): Promise<OrderExc
         });
         break;
       case 'complaint_open':
+        if (data.overdue) severity = 'escalated';
         detail = String(data.title ?? '');
         break;
     }

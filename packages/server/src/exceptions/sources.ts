@@ -1,6 +1,7 @@
 import type { ExceptionKind, WorkflowDefinition } from '@orderloop/contract';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Scope, scopeFilter } from '../access/access.ts';
+import { complaints } from '../db/complaint-schema.ts';
 import type { DbOrTx } from '../db/connect.ts';
 import { orderIncidents } from '../db/exceptions-schema.ts';
 import { orders } from '../db/order-schema.ts';
@@ -145,8 +146,26 @@ const deadDeliveries: Source = {
   },
 };
 
-/** Every source; complaints add theirs here when they land. */
-export const exceptionSources: Source[] = [overdue, rejected, incidents, deadDeliveries];
+/** Complaints still open or in progress (complaints_active_idx), in the order's scope. */
+const openComplaints: Source = {
+  kinds: ['complaint_open'],
+  sql: (q) => sql`SELECT 'complaint_open'::text AS kind, ${complaints.id} AS source_id,
+      ${complaints.createdAt} AS since, ${complaints.orderId} AS order_id, ${complaints.storeId} AS store_id,
+      jsonb_build_object('complaintId', ${complaints.id}, 'complaintKind', ${complaints.kind},
+        'state', ${complaints.state}, 'assigneeId', ${complaints.assigneeId},
+        'overdue', (${complaints.overdueAt} IS NOT NULL OR ${complaints.dueAt} <= ${q.now.toISOString()}::timestamptz),
+        'title', left(${complaints.description}, 120)) AS data
+    FROM ${complaints} JOIN ${orders} ON ${orders.id} = ${complaints.orderId}
+    WHERE ${where(
+      eq(complaints.businessId, q.businessId),
+      sql`${complaints.state} IN ('open', 'in_progress')`,
+      q.storeId ? eq(complaints.storeId, q.storeId) : undefined,
+      orderScope(q),
+    )}`,
+};
+
+/** Every source: the view, its counts and paging pick up whatever is listed here. */
+export const exceptionSources: Source[] = [overdue, rejected, incidents, deadDeliveries, openComplaints];
 
 /** The union of the sources the query asks for, as one SQL relation. */
 export function unionOf(q: SourceQuery): SQL | null {

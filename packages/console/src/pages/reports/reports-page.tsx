@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { BreakdownCard } from './breakdown-card.tsx';
@@ -129,11 +130,11 @@ export function ReportsPage() {
         exportQuery={exportQuery}
       />
       <FlowCard filters={filters} exportQuery={exportQuery} />
-      {o?.complaints ? (
+      {o?.complaints?.length ? (
         <Card size="small" title={t('reports.complaints')}>
           {o.complaints.map((c) => (
             <Typography.Paragraph key={c.kind}>
-              {c.kind}: {count(c.count, locale)}
+              {t(`complaints.kind.${c.kind}` as MessageKey)}: {count(c.count, locale)}
             </Typography.Paragraph>
           ))}
         </Card>
