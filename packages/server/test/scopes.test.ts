@@ -299,6 +299,7 @@ describe('tenant isolation', () => {
     complaints: () => ids.complaint!,
     fileComplaint: () => ids.orderA!,
     listOrderComplaints: () => ids.orderA!,
+    listOrderDeliveries: () => ids.orderA!,
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',
