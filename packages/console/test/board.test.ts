@@ -135,7 +135,8 @@ describe('the board', () => {
     await page.goto('/board');
     await board(page).waitFor();
     await page.locator('[data-testid=live-status][data-status=open]').waitFor();
-    expect(await page.locator('[data-testid=board-column]').count()).toBe(4);
+    // the columns follow the workflow definition, which may arrive after the stream opens
+    await expect.poll(() => page.locator('[data-testid=board-column]').count(), { timeout: 10_000 }).toBe(4);
     const made = await restStaff.call(routes.createOrder, {
       body: { storeId: restStore, fulfilment: 'pickup', lines: [{ skuId: bunSku, quantity: 3 }] },
     });
