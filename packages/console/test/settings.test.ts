@@ -96,7 +96,11 @@ describe('settings pages', { timeout: 90_000 }, () => {
       .locator('[data-testid=transitions-table] tr.ant-table-row:last-child td:nth-child(4) .ant-select')
       .click();
     await page.keyboard.type('quality_hold');
-    await page.keyboard.press('Enter');
+    // pick the filtered option once it is there (Enter before the filter settles picks nothing)
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'quality_hold' })
+      .first()
+      .click();
     await page.locator('[data-testid=workflow-validate]').click();
     await page.locator('[data-testid=workflow-valid]').waitFor();
     expect(await page.locator('[data-testid=workflow-valid]').textContent()).toContain('v2');
