@@ -4,6 +4,7 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requireCustomer } from '../access/access.ts';
 import { recordAudit } from '../audit/record.ts';
+import type { Tx } from '../db/connect.ts';
 import { businesses, customerIdentities, customers, loginCodes } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { AuthError, FeatureDisabledError, NotFoundError, RateLimitError } from '../lib/errors.ts';
@@ -20,7 +21,7 @@ function requireDevLogin(ctx: Ctx) {
   if (!ctx.config.devLogin) throw new FeatureDisabledError({ key: 'feature.devLogin' });
 }
 
-async function businessBySlug(ctx: Ctx, slug: string) {
+export async function businessBySlug(ctx: Ctx, slug: string) {
   const [b] = await ctx.db.select().from(businesses).where(eq(businesses.slug, slug));
   if (!b) throw new NotFoundError('business');
   return b;
@@ -98,55 +99,74 @@ export async function customerLogin(ctx: Ctx, input: z.output<typeof customerLog
       .where(and(eq(loginCodes.id, pending.id), isNull(loginCodes.usedAt)))
       .returning({ id: loginCodes.id });
     if (!used.length) throw invalid();
-    const [identity] = await tx
-      .select()
-      .from(customerIdentities)
-      .where(
-        and(
-          eq(customerIdentities.businessId, business.id),
-          eq(customerIdentities.channel, 'h5'),
-          eq(customerIdentities.subject, input.phone),
-        ),
-      );
-    let customerId = identity?.customerId;
-    if (!customerId) {
-      customerId = newId();
-      await tx.insert(customers).values({
-        id: customerId,
-        businessId: business.id,
-        kind: 'person',
-        phone: input.phone,
-        createdAt: now,
-      });
-      await tx.insert(customerIdentities).values({
-        id: newId(),
-        businessId: business.id,
-        customerId,
-        channel: 'h5',
-        subject: input.phone,
-        createdAt: now,
-      });
-    }
-    const session = await createSession(tx, ctx, {
+    return signInCustomer(tx, ctx, {
       businessId: business.id,
-      principal: { customerId },
-      mode: 'token',
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
+      channel: 'h5',
+      subject: input.phone,
+      phone: input.phone,
     });
-    ctx.actor = { kind: 'customer', customerId, businessId: business.id, sessionId: '' };
-    await recordAudit(tx, ctx, {
-      action: 'customer.login',
-      entityType: 'customer',
-      entityId: customerId,
-      after: { channel: 'h5' },
-    });
-    return {
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      me: await customerMe({ ...ctx, db: tx }),
-    };
   });
+}
+
+/**
+ * The customer behind a channel identity — created with it on first sight — signed in with a token
+ * session and audited, in the caller's transaction. Every customer login ends here.
+ */
+export async function signInCustomer(
+  tx: Tx,
+  ctx: Ctx,
+  who: { businessId: string; channel: 'h5' | 'wechat' | 'alipay'; subject: string; phone?: string },
+) {
+  const now = ctx.clock.now();
+  const [identity] = await tx
+    .select()
+    .from(customerIdentities)
+    .where(
+      and(
+        eq(customerIdentities.businessId, who.businessId),
+        eq(customerIdentities.channel, who.channel),
+        eq(customerIdentities.subject, who.subject),
+      ),
+    );
+  let customerId = identity?.customerId;
+  if (!customerId) {
+    customerId = newId();
+    await tx.insert(customers).values({
+      id: customerId,
+      businessId: who.businessId,
+      kind: 'person',
+      phone: who.phone,
+      createdAt: now,
+    });
+    await tx.insert(customerIdentities).values({
+      id: newId(),
+      businessId: who.businessId,
+      customerId,
+      channel: who.channel,
+      subject: who.subject,
+      createdAt: now,
+    });
+  }
+  const session = await createSession(tx, ctx, {
+    businessId: who.businessId,
+    principal: { customerId },
+    mode: 'token',
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+  });
+  ctx.actor = { kind: 'customer', customerId, businessId: who.businessId, sessionId: '' };
+  await recordAudit(tx, ctx, {
+    action: 'customer.login',
+    entityType: 'customer',
+    entityId: customerId,
+    // the phone login has always said only its channel
+    after: who.channel === 'h5' ? { channel: 'h5' } : { channel: who.channel, firstTime: !identity },
+  });
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+    me: await customerMe({ ...ctx, db: tx }),
+  };
 }
 
 export async function customerMe(ctx: Ctx) {
