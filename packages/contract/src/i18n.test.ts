@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { errorTitles } from './error-titles.ts';
 import { errorCodes, errorStatus } from './errors.ts';
 import { format, locales, permissionLabel, pickLocale } from './i18n.ts';
-import { errorTitles, messages } from './messages.ts';
+import { messages } from './messages.ts';
 import { permissions } from './permissions.ts';
 
 describe('pickLocale', () => {
@@ -57,7 +58,7 @@ describe('validation messages', () => {
       .join('\n');
     const used = [...src.matchAll(/'((?:format|grant)\.\w+)'/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(0);
-    const { validationMessages } = await import('./messages.ts');
+    const { validationMessages } = await import('./validation-messages.ts');
     for (const k of used)
       for (const l of locales) expect(validationMessages[k]?.[l], `${k}/${l}`).toBeTruthy();
   });

@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './complaint-messages.ts';
+export * from './error-titles.ts';
 export * from './errors.ts';
 export * from './i18n.ts';
 export * from './messages.ts';
@@ -23,3 +24,4 @@ export * from './schemas/quote.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/storefront.ts';
 export * from './schemas/workflow.ts';
+export * from './validation-messages.ts';
