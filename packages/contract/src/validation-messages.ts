@@ -3,6 +3,11 @@ import { mobileValidationMessages } from './mobile-messages.ts';
 
 /** Messages of the contract's own validation rules; schemas name a key, the server translates it. */
 export const validationMessages: Record<string, Text> = {
+  'format.nul': {
+    'zh-CN': '不能包含空字符（U+0000）',
+    en: 'Must not contain a NUL character (U+0000)',
+    ja: 'NUL 文字（U+0000）は使用できません',
+  },
   'batch.selection': {
     'zh-CN': '请指定订单 ID 列表或筛选条件（二选一）',
     en: 'Give either a list of order ids or a filter, not both',

@@ -134,6 +134,14 @@ describe.each(allRoutes)('%s', (_key, route) => {
 });
 
 describe('outside the route table', () => {
+  it('refuses a NUL character anywhere in the input, naming the field (PostgreSQL cannot store it)', async () => {
+    const login = allRoutes.find(([, r]) => r.path === '/api/auth/login')![1];
+    const r = await send(s.url, login, {
+      body: JSON.stringify({ username: 'a\u0000b', password: 'whatever-long-enough' }),
+    });
+    expectProblem(r, 400, 'VALIDATION_FAILED');
+    expect(r.json.fields).toEqual([expect.objectContaining({ field: 'body.username' })]);
+  });
   it('unknown routes are a 404 problem', async () => {
     const r = await fetch(`${s.url}/api/nothing-here`);
     expect(r.status).toBe(404);
