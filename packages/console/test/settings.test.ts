@@ -142,6 +142,32 @@ describe('settings pages', { timeout: 90_000 }, () => {
     expect(settings.events.order_overdue?.enabled).toBe(false);
   });
 
+  it('writes a notice in its own words, refusing a placeholder the server would not fill', async () => {
+    const page = await openPage('en');
+    await signIn(page, 'fact-admin');
+    await page.locator('[data-nav="/settings/notifications"]').click();
+    await page.locator('[data-testid=notify-texts-order_approved]').click();
+    await page.locator('[data-testid=notice-text-tab-en]').click();
+    const title = page.locator('[data-testid=notice-text-title-en]');
+    await title.fill('Approved: {numbr}');
+    await page.getByText('Only the placeholders listed above can be used').waitFor();
+    expect(await page.locator('[data-testid=notice-text-apply]').isDisabled()).toBe(true);
+    await title.fill('Approved: {number} for {customer}');
+    await expect
+      .poll(() => page.locator('[data-testid=notice-text-preview-en]').textContent())
+      .toContain('Approved: A-20261122-0042 for Ms Wang');
+    await screenshot(page, 'notice-text-en.png');
+    await page.locator('[data-testid=notice-text-apply]').click();
+    await page.locator('[data-testid=notify-save]').click();
+    await expect.poll(() => page.locator('[data-testid=notify-save]').isDisabled()).toBe(true);
+    const settings = await (await adminApi()).call(routes.getNotificationSettings);
+    // only the language that changed is stored; the others keep following the built-in words
+    expect(settings.events.order_approved?.texts).toEqual({
+      en: { title: 'Approved: {number} for {customer}', body: expect.any(String) },
+    });
+    expect(await page.locator('[data-testid=notify-texts-order_approved]').textContent()).toBe('Own words');
+  });
+
   it('shows an account with its price list, sales rep and orders', async () => {
     const page = await openPage('zh-CN');
     await signIn(page, 'fact-admin');

@@ -13,6 +13,11 @@ export const validationMessages: Record<string, Text> = {
     en: 'Give either a list of order ids or a filter, not both',
     ja: '注文 ID の一覧か絞り込み条件のどちらか一方を指定してください',
   },
+  'notify.placeholder': {
+    'zh-CN': '只能使用这些占位符：{number} {customer} {state} {amount} {store} {link}',
+    en: 'Only these placeholders can be used: {number} {customer} {state} {amount} {store} {link}',
+    ja: '使用できるプレースホルダーは {number} {customer} {state} {amount} {store} {link} のみです',
+  },
   'format.key': {
     'zh-CN': '请使用小写字母开头的键（小写字母、数字、下划线）',
     en: 'Use a key of lower-case letters, digits and underscores, starting with a letter',

@@ -31,6 +31,7 @@ describe('GET /api/notification-templates', () => {
       event: 'new_order',
       title: 'New order {number}',
       body: templates.new_order!.en.body,
+      builtIn: templates.new_order,
     });
     const ja = await admin.call(routes.listNotificationTemplates, { headers: { 'accept-language': 'ja' } });
     expect(ja.find((x) => x.event === 'new_order')?.title).toBe(templates.new_order!.ja.title);

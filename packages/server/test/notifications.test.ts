@@ -225,6 +225,46 @@ describe('outbox delivery', () => {
     expect(mails).toHaveLength(4); // store B's order goes to nobody with an address
   });
 
+  it("uses the business's own words where it wrote them, and refuses unknown placeholders", async () => {
+    const rule = {
+      to: ['store_staff' as const],
+      channels: ['in_app' as const, 'webhook' as const, 'email' as const],
+    };
+    const bad = await problemOf(
+      admin.call(routes.updateNotificationSettings, {
+        body: { events: { new_order: { ...rule, texts: { en: { title: 'Order {numbr}', body: 'x' } } } } },
+        headers: { 'accept-language': 'en' },
+      }),
+    );
+    expect(bad).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(bad.fields).toEqual([
+      expect.objectContaining({
+        field: 'body.events.new_order.texts.en.title',
+        message: expect.stringContaining('{number}'),
+      }),
+    ]);
+    await admin.call(routes.updateNotificationSettings, {
+      body: {
+        events: {
+          new_order: {
+            ...rule,
+            texts: { en: { title: 'Kitchen: {number} in', body: '{customer} ordered {amount} at {store}' } },
+          },
+        },
+      },
+    });
+    const o = await order();
+    await deliver();
+    const mine = await clerk.call(routes.listNotifications, { query: { limit: 5 } });
+    const notice = mine.items.find((n) => n.orderId === o.id);
+    expect(notice).toMatchObject({ title: `Kitchen: ${o.number} in` });
+    expect(notice!.body).toMatch(/ordered .*123\.45 at /);
+    // the email to the same reader says the same
+    const mail = smtp.mails.find((m) => m.raw.includes(`Kitchen: ${o.number} in`));
+    expect(mail).toBeDefined();
+    await admin.call(routes.updateNotificationSettings, { body: { events: { new_order: rule } } });
+  });
+
   it('skips channels that have nowhere to deliver, without dead letters', async () => {
     await admin.call(routes.updateNotificationSettings, {
       body: { events: { new_order: { to: ['customer'], channels: ['customer_message', 'email'] } } },

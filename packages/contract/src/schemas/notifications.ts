@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '../i18n.ts';
 import { cursorQuery, idSchema, patchOf, text, timestampSchema } from './common.ts';
 import { notifyChannels, notifyTargets } from './workflow.ts';
 
@@ -68,10 +69,28 @@ export const updateWebhookSchema = patchOf(
  * override of the workflow definition's notify effect: `enabled: false` silences it, `to` replaces
  * its recipients, `channels` replaces its channels. Keys without an entry follow the definition.
  */
+/** What an order notice's words may refer to; anything else in braces would reach people as-is. */
+export const noticeVariables = ['number', 'customer', 'state', 'amount', 'store', 'link'] as const;
+const placeholdersOf = (s: string) => [...s.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
+const noticeText = (max: number) =>
+  text(max).refine(
+    (s) => placeholdersOf(s).every((p) => (noticeVariables as readonly string[]).includes(p)),
+    {
+      message: 'notify.placeholder',
+    },
+  );
+/** A business's own words for one notice in one language, replacing the built-in template. */
+export const noticeTextSchema = z.strictObject({ title: noticeText(120), body: noticeText(1000) });
+export type NoticeText = z.infer<typeof noticeTextSchema>;
+
 export const notificationRuleSchema = z.strictObject({
   enabled: z.boolean().default(true),
   to: z.array(z.enum(notifyTargets)).min(1).optional(),
   channels: z.array(z.enum(notifyChannels)).min(1).optional(),
+  texts: z
+    .partialRecord(z.enum(locales), noticeTextSchema)
+    .optional()
+    .describe('Own title and body per language; languages left out use the built-in template'),
 });
 export const notificationSettingsSchema = z
   .strictObject({ events: z.record(eventKey, notificationRuleSchema).default({}) })
@@ -83,7 +102,11 @@ export const notificationTemplateSchema = z.object({
   event: z.string().describe('Template key; `default` is used for events without their own'),
   title: z.string(),
   body: z.string(),
+  builtIn: z
+    .record(z.enum(locales), z.object({ title: z.string(), body: z.string() }))
+    .describe('The built-in words in every language, the starting point of a business’s own'),
 });
+export type NotificationTemplate = z.infer<typeof notificationTemplateSchema>;
 
 export const deliveryStatuses = ['pending', 'delivered', 'skipped', 'dead'] as const;
 

@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { ComplaintRef } from '../complaints/announce.ts';
 import { complaintNoticeOf } from '../complaints/notice.ts';
 import { orders } from '../db/order-schema.ts';
-import { customers, stores } from '../db/schema.ts';
+import { businesses, customers, stores } from '../db/schema.ts';
 import type { outbox } from '../db/workflow-schema.ts';
 import type { Deps } from '../http/context.ts';
 import { stateOf, workflowById } from '../workflow/definitions.ts';
 import type { Notice, OrderRef } from './channel.ts';
 import { resolveRecipients } from './recipients.ts';
+import { notificationSettings } from './settings.ts';
 import { render } from './templates.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -52,6 +53,12 @@ export async function noticeOf(deps: Deps, row: OutboxRow): Promise<Notice | nul
   // the state the notice was written in, not wherever the order has moved on to since
   const state = (wf && stateOf(wf.definition, ref.state)?.name) || same(ref.state);
   const link = `${deps.config.publicUrl.replace(/\/$/, '')}/orders/${o.id}`;
+  const [b] = await deps.db
+    .select({ settings: businesses.settings })
+    .from(businesses)
+    .where(eq(businesses.id, o.businessId));
+  // the business's own words, where it wrote some for this notice and language
+  const own = b ? notificationSettings(b.settings).events[event]?.texts : undefined;
   const vars = {
     number: ref.number,
     customer: customer?.name ?? customer?.contact ?? o.contact.name ?? '',
@@ -65,7 +72,7 @@ export async function noticeOf(deps: Deps, row: OutboxRow): Promise<Notice | nul
     ...base,
     recipients: await resolveRecipients(deps.db, o, target.to ?? []),
     link,
-    text: (locale) => render(event, locale, vars),
+    text: (locale) => render(event, locale, vars, own?.[locale]),
   };
 }
 

@@ -78,5 +78,5 @@ export async function updateNotificationSettings(
 /** The notice texts per template key in the reader's language, so the console can show what is sent. */
 export async function listTemplates(ctx: Ctx) {
   requirePermission(ctx.actor, 'channels.manage');
-  return Object.entries(templates).map(([event, t]) => ({ event, ...t[ctx.locale] }));
+  return Object.entries(templates).map(([event, t]) => ({ event, ...t[ctx.locale], builtIn: t }));
 }

@@ -157,8 +157,8 @@ export function formatAmount(minor: number, currency: string, locale: Locale): s
 const walkIn: Record<Locale, string> = { 'zh-CN': '散客', en: 'a walk-in customer', ja: '店頭のお客様' };
 
 /** Title and body of one notice for one reader. */
-export function render(event: string, locale: Locale, v: TemplateVars): Template {
-  const t = (templates[event] ?? templates.default!)[locale];
+export function render(event: string, locale: Locale, v: TemplateVars, own?: Template): Template {
+  const t = own ?? (templates[event] ?? templates.default!)[locale];
   const vars = {
     number: v.number,
     customer: v.customer || walkIn[locale],

@@ -1,6 +1,7 @@
 import {
   type Effect,
   type NotificationSettings,
+  type NotificationTemplate,
   notifyChannels,
   notifyTargets,
   routes,
@@ -14,6 +15,7 @@ import { emptyText } from '../../components/empty-text.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { NoticeTextModal } from './notice-text-modal.tsx';
 
 type Rule = NotificationSettings['events'][string];
 type Target = (typeof notifyTargets)[number];
@@ -22,6 +24,7 @@ type Row = {
   event: string;
   title: string;
   body: string;
+  builtIn: NotificationTemplate['builtIn'];
   defaults: { to: Target[]; channels: Channel[] } | null;
 };
 
@@ -57,6 +60,7 @@ export function NotificationSettingsPage() {
   const workflows = useQuery({ queryKey: ['workflows'], queryFn: () => api.call(routes.listWorkflows) });
   const [events, setEvents] = useState<Record<string, Rule>>({});
   const [dirty, setDirty] = useState(false);
+  const [editing, setEditing] = useState<Row | null>(null);
   useEffect(() => {
     if (settings.data) setEvents(settings.data.events);
   }, [settings.data]);
@@ -75,6 +79,7 @@ export function NotificationSettingsPage() {
         event,
         title: text?.title ?? '',
         body: text?.body ?? '',
+        builtIn: (text?.builtIn ?? {}) as Row['builtIn'],
         defaults: d ? { to: [...d.to], channels: [...d.channels] } : null,
       };
     });
@@ -100,6 +105,7 @@ export function NotificationSettingsPage() {
         // an empty list means "as the workflow says", which the API writes as a missing key
         if (!merged.to?.length) delete merged.to;
         if (!merged.channels?.length) delete merged.channels;
+        if (!merged.texts) delete merged.texts;
         next[event] = merged;
       }
       return next;
@@ -187,6 +193,16 @@ export function NotificationSettingsPage() {
       ),
     },
     {
+      title: t('notify.texts.column'),
+      key: 'texts',
+      width: 110,
+      render: (_, r) => (
+        <Button size="small" onClick={() => setEditing(r)} data-testid={`notify-texts-${r.event}`}>
+          {events[r.event]?.texts ? t('notify.texts.own') : t('notify.texts.builtIn')}
+        </Button>
+      ),
+    },
+    {
       title: '',
       key: 'reset',
       width: 80,
@@ -231,6 +247,19 @@ export function NotificationSettingsPage() {
           data-testid="notify-table"
         />
       </div>
+      {editing && (
+        <NoticeTextModal
+          open
+          event={editing.event}
+          builtIn={editing.builtIn}
+          value={events[editing.event]?.texts}
+          onClose={() => setEditing(null)}
+          onSave={(texts) => {
+            change(editing.event, { texts });
+            setEditing(null);
+          }}
+        />
+      )}
     </>
   );
 }
