@@ -95,6 +95,7 @@ describe('approval reminders', () => {
 describe('approval delegation', () => {
   it('the delegate sees and decides the delegator’s approvals on their behalf, recorded as such', async () => {
     const o = await discounted(rep);
+    await deliverOutbox(s.deps()); // recipients are named at delivery: told before the boss leaves
     const dep = await login(deputy);
     expect((await inbox(dep)).some((a) => a.orderId === o.id)).toBe(false);
     const away = await login(boss);
@@ -106,6 +107,11 @@ describe('approval delegation', () => {
       body: { delegateId: deputy.id, until, reason: 'Trade fair' },
     });
     expect(set).toMatchObject({ delegatorId: boss.id, delegateId: deputy.id, active: true });
+    // asked for while the boss is away: the deputy is told as well; before it, they were not
+    const next = await discounted(rep);
+    await deliverOutbox(s.deps());
+    const told = (await dep.call(routes.listNotifications, { query: {} })).items;
+    expect(told.filter((n) => n.event === 'approval_requested').map((n) => n.orderId)).toEqual([next.id]);
     expect((await dep.call(routes.getApprovalDelegations)).toMe.map((d) => d.delegatorId)).toEqual([boss.id]);
     const mine = (await inbox(dep)).find((a) => a.orderId === o.id)!;
     expect(mine).toMatchObject({ canDecide: true, delegatedFrom: { userId: boss.id } });

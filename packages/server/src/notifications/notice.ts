@@ -70,7 +70,7 @@ export async function noticeOf(deps: Deps, row: OutboxRow): Promise<Notice | nul
   };
   return {
     ...base,
-    recipients: await resolveRecipients(deps.db, o, target.to ?? []),
+    recipients: await resolveRecipients(deps.db, o, target.to ?? [], deps.clock.now()),
     link,
     text: (locale) => render(event, locale, vars, own?.[locale]),
   };

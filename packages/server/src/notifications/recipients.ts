@@ -1,8 +1,9 @@
 import type { Locale, Permission } from '@orderloop/contract';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { effectiveScope, inScope } from '../access/access.ts';
 import type { Grant, StaffActor } from '../access/actor.ts';
 import type { DbOrTx } from '../db/connect.ts';
+import { approvalDelegations } from '../db/exceptions-schema.ts';
 import type { orders } from '../db/order-schema.ts';
 import { customers, roleGrants, roles, users } from '../db/schema.ts';
 import { approvals } from '../db/workflow-schema.ts';
@@ -76,10 +77,15 @@ const toUser = (s: Staff): Recipient => ({
 
 /**
  * The people behind a notify effect's targets for one order: store_staff, sales_rep, assignee,
- * approvers (whoever may decide the waiting approval step), managers, customer. Disabled staff are
- * never included; each person appears once.
+ * approvers (whoever may decide the waiting approval step, and their active delegates), managers,
+ * customer. Disabled staff are never included; each person appears once.
  */
-export async function resolveRecipients(db: DbOrTx, o: OrderRow, targets: string[]): Promise<Recipient[]> {
+export async function resolveRecipients(
+  db: DbOrTx,
+  o: OrderRow,
+  targets: string[],
+  now = new Date(),
+): Promise<Recipient[]> {
   const out = new Map<string, Recipient>();
   const needsStaff = targets.some((t) => t !== 'customer');
   const staff = needsStaff ? await activeStaff(db, o.businessId) : [];
@@ -106,7 +112,27 @@ export async function resolveRecipients(db: DbOrTx, o: OrderRow, targets: string
           .from(approvals)
           .where(and(eq(approvals.orderId, o.id), eq(approvals.status, 'pending')));
         const step = a?.steps[a.step];
-        if (step) add(staff.filter((s) => eligibleFor(s, step, o)));
+        if (!step) break;
+        const eligible = staff.filter((s) => eligibleFor(s, step, o));
+        add(eligible);
+        if (!eligible.length) break;
+        // whoever decides for an approver away right now is told too (never the order's own entrant)
+        const delegates = await db
+          .select({ id: approvalDelegations.delegateId })
+          .from(approvalDelegations)
+          .where(
+            and(
+              eq(approvalDelegations.businessId, o.businessId),
+              inArray(
+                approvalDelegations.delegatorId,
+                eligible.map((s) => s.userId),
+              ),
+              lte(approvalDelegations.startsAt, now),
+              gt(approvalDelegations.endsAt, now),
+            ),
+          );
+        const ids = new Set(delegates.map((d) => d.id));
+        add(staff.filter((s) => ids.has(s.userId) && s.userId !== o.createdBy));
         break;
       }
       case 'customer': {
