@@ -212,6 +212,43 @@ describe('workflow', () => {
       .where(eq(notifications.event, 'complaint_responded'));
     expect(told.some((r) => r.customerId !== null)).toBe(true);
   });
+
+  it('the customer adds to their complaint while it is handled; the assignee is told', async () => {
+    const made = await fileAsCustomer(cust1, ids.custOrder1!, 'Missing screws');
+    await c.svcA.call(routes.assignComplaint, {
+      params: { id: made.id },
+      body: { assigneeId: ids.svcA2!, expectedVersion: made.version },
+    });
+    const added = await cust1.call(routes.customerCommentComplaint, {
+      params: { id: made.id },
+      body: { body: 'Four M6 screws, the bag was empty' },
+    });
+    expect(added.version).toBe(made.version + 2);
+    expect(added.history.at(-1)).toMatchObject({
+      type: 'response',
+      body: 'Four M6 screws, the bag was empty',
+      actor: { type: 'customer' },
+    });
+    expect(
+      await statusOf(
+        cust2.call(routes.customerCommentComplaint, { params: { id: made.id }, body: { body: 'me too' } }),
+      ),
+    ).toBe(404);
+    await deliverOutbox(s.deps());
+    const [n] = await s.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.event, 'complaint_commented'), eq(notifications.userId, ids.svcA2!)));
+    expect(n?.orderId).toBe(ids.custOrder1);
+    const closed = await custAct(cust1, made.id, 'close', added.version);
+    const late = await problemOf(
+      cust1.call(routes.customerCommentComplaint, { params: { id: made.id }, body: { body: 'one more' } }),
+    );
+    expect([late.status, late.code]).toEqual([409, 'TRANSITION_NOT_ALLOWED']);
+    expect((await cust1.call(routes.customerGetComplaint, { params: { id: made.id } })).version).toBe(
+      closed.version,
+    );
+  });
 });
 
 describe('SLA', () => {

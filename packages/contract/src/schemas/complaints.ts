@@ -45,6 +45,12 @@ export const complaintResponseSchema = z.strictObject({
   expectedVersion: expectedVersion.optional(),
 });
 
+/** A customer's follow-up on their own complaint: always visible to both sides. */
+export const customerComplaintCommentSchema = z.strictObject({
+  body: description,
+  expectedVersion: expectedVersion.optional(),
+});
+
 export const refundDecisionRequestSchema = z.strictObject({
   amount: z
     .number()

@@ -6,6 +6,7 @@ import {
   type complaintResponseSchema,
   complaintStateLabels,
   type complaintTransitionSchema,
+  type customerComplaintCommentSchema,
   type refundDecisionRequestSchema,
   translate,
 } from '@orderloop/contract';
@@ -284,6 +285,35 @@ export async function respondComplaint(
     );
     await audit(env, 'responded', {}, { visibility: req.visibility, body: req.body });
     if (toCustomer && env.c.state === 'open') await move({ ...env, c: row }, 'start', undefined, true);
+  });
+}
+
+/**
+ * The customer adds to their complaint while it is open or being handled; whoever handles it (or
+ * may) is told. A resolved complaint is reopened instead, a closed one takes nothing more.
+ */
+export async function commentOnComplaint(
+  ctx: Ctx,
+  id: string,
+  req: z.output<typeof customerComplaintCommentSchema>,
+): Promise<Complaint> {
+  return mutate(ctx, id, 'customer', 'complaints.handle', req.expectedVersion, async (env) => {
+    if (!isActive(env.c.state)) throw notOpen(env, 'comment');
+    const row = await bump(env, {});
+    await entry(env, row, { type: 'response', visibility: 'customer', body: req.body, data: {} });
+    await announce(
+      env.tx,
+      env.now,
+      row,
+      env.o,
+      'commented',
+      {},
+      {
+        event: 'complaint_commented',
+        to: [env.c.assigneeId ? 'complaint_assignee' : 'complaint_handlers'],
+      },
+    );
+    await audit(env, 'commented', {}, { body: req.body });
   });
 }
 

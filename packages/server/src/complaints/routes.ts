@@ -13,6 +13,7 @@ import { type Endpoint, endpoint } from '../http/register.ts';
 import './attachment-parent.ts';
 import {
   assignComplaint,
+  commentOnComplaint,
   decideRefund,
   listAssignees,
   respondComplaint,
@@ -79,6 +80,9 @@ export function complaintEndpoints(storage: FileStorage, config: Config): Endpoi
     endpoint(routes.customerGetComplaint, (ctx, { params }) => readCustomerComplaint(ctx, params.id)),
     endpoint(routes.customerTransitionComplaint, (ctx, { params, body }) =>
       transitionComplaint(ctx, params.id, 'customer', body),
+    ),
+    endpoint(routes.customerCommentComplaint, (ctx, { params, body }) =>
+      commentOnComplaint(ctx, params.id, body),
     ),
     endpoint(routes.customerListComplaintAttachments, (ctx, { params }) =>
       customerListAttachments(ctx, complaint(params.id)),

@@ -59,6 +59,17 @@ export const complaintTemplates: Record<string, Record<Locale, Template>> = {
       body: 'お客様が注文 {number} の{kind}を再オープンしました。',
     },
   },
+  complaint_commented: {
+    'zh-CN': { title: '客户补充了{kind}：订单 {number}', body: '客户对订单 {number} 的{kind}补充了说明。' },
+    en: {
+      title: 'Customer added to the {kind}: order {number}',
+      body: 'The customer added a comment to the {kind} on order {number}.',
+    },
+    ja: {
+      title: 'お客様が{kind}に追記しました：注文 {number}',
+      body: 'お客様が注文 {number} の{kind}にコメントを追加しました。',
+    },
+  },
   complaint_overdue: {
     'zh-CN': {
       title: '{kind}超时：订单 {number}',
