@@ -189,11 +189,19 @@ export function OrderLinesEditor({
             showIcon
             data-testid="edit-conflict"
             title={t('orderLinesEdit.conflictTitle')}
-            description={t('orderLinesEdit.conflictBody', { version: conflict })}
-            action={
-              <Button size="small" onClick={onReload} data-testid="edit-reload">
-                {t('orderLinesEdit.reload')}
-              </Button>
+            description={
+              <>
+                {t('orderLinesEdit.conflictBody', { version: conflict })}
+                <Button
+                  size="small"
+                  block
+                  onClick={onReload}
+                  style={{ marginTop: 8 }}
+                  data-testid="edit-reload"
+                >
+                  {t('orderLinesEdit.reload')}
+                </Button>
+              </>
             }
           />
         ) : null}
