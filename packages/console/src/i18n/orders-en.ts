@@ -173,4 +173,25 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'order.dueAt': 'Due {time}',
   'order.stateName': 'State',
   'order.modifiers': 'Options',
+  'orderLinesEdit.button': 'Edit lines',
+  'orderLinesEdit.title': 'Edit lines and amounts of {number}',
+  'orderLinesEdit.hint':
+    'The server recomputes the totals as you type; saving re-prices the order, moves its stock reservation and checks the approval rules again.',
+  'orderLinesEdit.save': 'Save changes',
+  'orderLinesEdit.shortcuts':
+    'Enter adds the item and goes back to the lookup · Ctrl+Enter or Ctrl+S saves · Esc closes',
+  'orderLinesEdit.unchanged': 'Nothing changed yet',
+  'orderLinesEdit.noLines': 'An order keeps at least one line',
+  'orderLinesEdit.saved': 'Order {number} saved, total {total}',
+  'orderLinesEdit.failed': 'The changes were not saved',
+  'orderLinesEdit.approvalTitle': 'Order {number} now needs approval',
+  'orderLinesEdit.approvalBody':
+    'The changes meet approval rules: {rules}. The order cannot move on until they are approved.',
+  'orderLinesEdit.conflictTitle': 'Someone else changed this order',
+  'orderLinesEdit.conflictBody':
+    'It is at version {version} now and your changes were not saved. Reload to start again from the current order.',
+  'orderLinesEdit.reload': 'Reload order',
+  'orderLinesEdit.overrideReprice':
+    'Lines with a manual price will be priced again from the price list: manual prices need the price-override permission.',
+  'audit.action.order.edited': 'Order edited',
 };

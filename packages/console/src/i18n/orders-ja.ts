@@ -172,4 +172,23 @@ export const ordersJa: Record<keyof typeof ordersZhCN, string> = {
   'order.dueAt': '期限 {time}',
   'order.stateName': '状態',
   'order.modifiers': 'オプション',
+  'orderLinesEdit.button': '明細を編集',
+  'orderLinesEdit.title': '注文 {number} の明細と金額を編集',
+  'orderLinesEdit.hint':
+    '金額は入力に合わせてサーバーが再計算します。保存すると価格を再計算し、在庫引当を移し、承認ルールを再確認します。',
+  'orderLinesEdit.save': '変更を保存',
+  'orderLinesEdit.shortcuts': 'Enter で追加して検索に戻る · Ctrl+Enter または Ctrl+S で保存 · Esc で閉じる',
+  'orderLinesEdit.unchanged': 'まだ変更はありません',
+  'orderLinesEdit.noLines': '注文には 1 行以上の明細が必要です',
+  'orderLinesEdit.saved': '注文 {number} を保存しました（合計 {total}）',
+  'orderLinesEdit.failed': '変更は保存されませんでした',
+  'orderLinesEdit.approvalTitle': '注文 {number} は承認待ちになりました',
+  'orderLinesEdit.approvalBody': '変更が承認ルールに該当しました：{rules}。承認されるまで次に進めません。',
+  'orderLinesEdit.conflictTitle': 'この注文は他の人が変更しました',
+  'orderLinesEdit.conflictBody':
+    '現在はバージョン {version} で、あなたの変更は保存されていません。再読み込みして最新の注文から編集し直してください。',
+  'orderLinesEdit.reload': '注文を再読み込み',
+  'orderLinesEdit.overrideReprice':
+    '手動価格の行は価格表で再計算されます：手動価格には価格変更の権限が必要です。',
+  'audit.action.order.edited': '注文を編集',
 };

@@ -98,6 +98,13 @@ export const orderSchema = z
     workflow: orderWorkflowSchema
       .optional()
       .describe('Where the order stands in its workflow and what the caller may do next (on reads)'),
+    editable: z
+      .object({
+        fields: z.boolean().describe('Notes, tags, assignee, shipping details…'),
+        lines: z.boolean().describe('Lines, quantities, discounts and prices (re-priced by the server)'),
+      })
+      .optional()
+      .describe('What the caller may change now with PATCH /api/orders/:id (staff reads)'),
     clientTotalMismatch: z
       .boolean()
       .optional()

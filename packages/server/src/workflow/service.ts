@@ -7,7 +7,7 @@ import { orderLines, type orders } from '../db/order-schema.ts';
 import { recordOutOfStock } from '../exceptions/incidents.ts';
 import type { Ctx } from '../http/context.ts';
 import { NotFoundError, OutOfStockError } from '../lib/errors.ts';
-import { loadOrder, orderOwnership } from '../orders/read.ts';
+import { editabilityOf, loadOrder, orderOwnership } from '../orders/read.ts';
 import { toOrder } from '../orders/to-order.ts';
 import { workflowActor } from './actor.ts';
 import { runTransition, type WorkflowActor } from './engine.ts';
@@ -19,7 +19,12 @@ type OrderRow = typeof orders.$inferSelect;
 export async function orderWithWorkflow(ctx: Ctx, row: OrderRow, actor: WorkflowActor, staff?: StaffActor) {
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, row.id));
   const workflow = await workflowView(ctx.db, row, ctx.locale, actor, staff, ctx.clock.now());
-  return { ...toOrder(row, lines), ...(workflow ? { workflow } : {}) } satisfies Order;
+  const editable = staff ? await editabilityOf(ctx.db, row, staff) : undefined;
+  return {
+    ...toOrder(row, lines),
+    ...(workflow ? { workflow } : {}),
+    ...(editable ? { editable } : {}),
+  } satisfies Order;
 }
 
 export async function readOrder(ctx: Ctx, id: string) {

@@ -15,6 +15,7 @@ import { OrderAmounts } from './order-amounts.tsx';
 import { OrderAttachments } from './order-attachments.tsx';
 import { OrderEditButton } from './order-edit-drawer.tsx';
 import { OrderHistory } from './order-history.tsx';
+import { OrderLinesEditButton } from './order-lines-edit-drawer.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
 import { OrderActions } from './order-workflow.tsx';
 
@@ -193,6 +194,7 @@ export function OrderDetailPage() {
             <Button icon={<ArrowLeftOutlined />}>{t('order.backToList')}</Button>
           </Link>
           <OrderEditButton order={order} />
+          <OrderLinesEditButton order={order} />
           {can('orders.create') ? (
             <Link to={`/orders/new?from=${order.id}`}>
               <Button icon={<CopyOutlined />} data-testid="order-duplicate">
