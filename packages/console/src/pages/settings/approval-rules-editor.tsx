@@ -64,7 +64,7 @@ function StepRow({ step, onChange, roles }: { step: Step; onChange: (s: Step) =>
         <Select
           size="small"
           value={step.mode}
-          style={{ width: 150 }}
+          style={{ width: 180 }}
           onChange={(mode) =>
             onChange({ ...step, mode, count: mode === 'any' ? 1 : Math.max(2, step.count) })
           }

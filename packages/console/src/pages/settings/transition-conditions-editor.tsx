@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Condition } from '@orderloop/contract';
-import { Button, Dropdown, Select, Space } from 'antd';
+import { Button, Dropdown, Select } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { Field, itemStyle, Problems } from './workflow-fields.tsx';
+import { Field, itemStyle, Problems, rowStyle } from './workflow-fields.tsx';
 import { allMessages, type Issues, issuesUnder } from './workflow-issues.ts';
 
 type ConditionType = Condition['type'];
@@ -30,7 +30,7 @@ export function ConditionsEditor({
       {value.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity but their place
         <div key={i} style={itemStyle} data-testid="condition-row">
-          <Space wrap align="end" size={8}>
+          <div style={rowStyle}>
             <Field label={t('workflows.condition.type')}>
               <Select
                 size="small"
@@ -62,7 +62,7 @@ export function ConditionsEditor({
               aria-label={t('workflows.remove')}
               onClick={() => onChange(value.filter((_, j) => j !== i))}
             />
-          </Space>
+          </div>
           <Problems messages={allMessages(issuesUnder(issues, String(i)))} />
         </div>
       ))}

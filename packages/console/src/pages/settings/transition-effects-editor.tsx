@@ -6,9 +6,9 @@ import {
   notifyChannels,
   notifyTargets,
 } from '@orderloop/contract';
-import { AutoComplete, Button, Dropdown, Input, InputNumber, Select, Space } from 'antd';
+import { AutoComplete, Button, Dropdown, Input, InputNumber, Select } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { Field, itemStyle, Problems } from './workflow-fields.tsx';
+import { Field, itemStyle, Problems, rowStyle } from './workflow-fields.tsx';
 import { allMessages, type Issues, issuesUnder } from './workflow-issues.ts';
 
 export type ActionOption = { action: string; label: string; system: boolean };
@@ -147,7 +147,7 @@ export function EffectsEditor({
       {value.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: effects have no identity but their place
         <div key={i} data-testid="effect-row" data-effect={e.type} style={itemStyle}>
-          <Space wrap align="end" size={8}>
+          <div style={rowStyle}>
             <Field label={t('workflows.effect.type')}>
               <Select
                 size="small"
@@ -168,7 +168,7 @@ export function EffectsEditor({
               onClick={() => onChange(value.filter((_, j) => j !== i))}
               data-testid="effect-remove"
             />
-          </Space>
+          </div>
           <Problems messages={allMessages(issuesUnder(issues, String(i)))} />
         </div>
       ))}

@@ -9,7 +9,7 @@ import {
 } from '@orderloop/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, InputNumber, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type HTMLAttributes, type ReactNode, useEffect } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
@@ -359,6 +359,7 @@ export function WorkflowEditor({
         columns={transitionColumns}
         dataSource={draft.transitions.map((tr, row) => ({ ...tr, row }))}
         pagination={false}
+        onRow={(x) => ({ 'data-action': x.action }) as HTMLAttributes<HTMLElement>}
         expandable={{
           showExpandColumn: false,
           expandedRowKeys: [...openTransitions],

@@ -46,7 +46,7 @@ export function Field({
   style?: CSSProperties;
 }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 2, ...style }}>
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 2, ...style }}>
       <span className="muted" style={{ fontSize: 12 }}>
         {label}
       </span>
@@ -80,3 +80,6 @@ export function DetailSection({
 
 /** One entry of an editable list (an effect, a condition, an approval step). */
 export const itemStyle: CSSProperties = { padding: '4px 0', borderBottom: '1px dashed #f0f0f0' };
+
+/** The controls of one entry side by side, wrapping when narrow, aligned on their inputs. */
+export const rowStyle: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8 };
