@@ -130,4 +130,26 @@ describe('workflow editor', { timeout: 180_000 }, () => {
     });
     expect(taken.state).toBe('under_review');
   });
+
+  it('shows what each transition requires and sets off, read-only and in the editor, in Japanese', async () => {
+    const page = await openPage('ja');
+    await signIn(page, 'fact-admin');
+    await page.locator('[data-nav="/settings/workflows"]').click();
+    await page.locator('[data-testid=workflow-link]', { hasText: 'B2B' }).first().click();
+    const summary = page.locator('[data-testid=workflow-summary] tr.ant-table-row', { hasText: 'return' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('在庫引当を解除');
+    expect(await summary.textContent()).toContain('コメント必須');
+    expect(await page.locator('[data-testid=workflow-summary-rules] li').count()).toBe(4);
+    await page.locator('[data-testid=workflow-summary]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shotsDir, 'workflow-summary-ja.png') });
+
+    await page.locator('[data-testid=workflow-copy]').click();
+    await transitionRow(page, 'return').locator('[data-testid=transition-details]').click();
+    const details = page.locator('[data-testid=transition-details-return]');
+    await details.waitFor();
+    expect(await details.locator('[data-testid=effect-row]').count()).toBe(2);
+    await transitionRow(page, 'return').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shotsDir, 'workflow-editor-details-ja.png') });
+  });
 });

@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context.tsx';
 import { WorkflowDiagram } from './workflow-diagram.tsx';
 import { WorkflowEditor } from './workflow-editor.tsx';
 import { issuesOf } from './workflow-issues.ts';
+import { WorkflowSummary } from './workflow-summary.tsx';
 import { useUnsavedGuard } from './workflow-unsaved-guard.ts';
 import { workflowsKey } from './workflows-page.tsx';
 
@@ -226,6 +227,7 @@ function WorkflowView({
             ))}
           </Descriptions>
         )}
+        {draft ? null : <WorkflowSummary definition={workflow.definition} />}
       </div>
     </>
   );
