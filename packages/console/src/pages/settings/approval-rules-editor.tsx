@@ -33,6 +33,13 @@ const newRule = (n: number): ApprovalRule => ({
   steps: [newStep()],
 });
 
+/** A first guess when approval is switched on: the action waiting on approvals, a system-takeable way back. */
+function defaultApproval(d: WorkflowDefinition) {
+  const gate = d.transitions.find((x) => x.conditions.some((c) => c.type === 'no_pending_approval'));
+  const back = d.transitions.find((x) => x.actors.includes('system') && x.action !== gate?.action);
+  return { gates: gate?.action ?? d.submitAction, onReject: back?.action ?? d.submitAction };
+}
+
 function StepRow({ step, onChange, roles }: { step: Step; onChange: (s: Step) => void; roles: string[] }) {
   const { t } = useI18n();
   return (
@@ -240,7 +247,7 @@ export function ApprovalRulesEditor({
             onChange={(on) =>
               onChange({
                 ...draft,
-                approval: on ? { gates: draft.submitAction, onReject: draft.submitAction } : null,
+                approval: on ? defaultApproval(draft) : null,
               })
             }
           />

@@ -106,7 +106,6 @@ export function StateDetails({
             style={{ minWidth: 260 }}
             placeholder={t('workflows.none')}
             onChange={(stages) => onChange({ stages })}
-            open={false}
             data-testid="state-stages"
           />
           <Problems messages={allMessages(issuesUnder(issues, 'stages'))} />
