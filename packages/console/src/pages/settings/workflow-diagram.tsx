@@ -61,17 +61,24 @@ export function layout(d: WorkflowDefinition) {
   return { nodes, width, height };
 }
 
-type Edge = { from: string; to: string; labels: string[]; cancel: boolean };
+type Edge = { from: string; to: string; labels: string[]; actions: string[]; cancel: boolean };
 
-/** States as boxes coloured by category, transitions as labelled arrows; highlights problem states. */
+/**
+ * States as boxes coloured by category, transitions as labelled arrows; highlights problem states and
+ * transitions (red) and the transitions being edited (blue). A `*` after a label: it needs a comment.
+ */
 export function WorkflowDiagram({
   definition,
   locale,
   highlight = [],
+  faultyActions = [],
+  selectedActions = [],
 }: {
   definition: WorkflowDefinition;
   locale: Locale;
   highlight?: string[];
+  faultyActions?: string[];
+  selectedActions?: string[];
 }) {
   const { nodes, width, height } = layout(definition);
   const category = new Map(definition.states.map((s) => [s.key, s.category]));
@@ -84,9 +91,11 @@ export function WorkflowDiagram({
         from: f,
         to: t.to,
         labels: [],
+        actions: [],
         cancel: category.get(t.to) === 'cancelled',
       };
-      e.labels.push(t.name[locale] || t.action);
+      e.labels.push(`${t.name[locale] || t.action}${t.requires.comment ? '*' : ''}`);
+      e.actions.push(t.action);
       edges.set(id, e);
     }
   }
@@ -127,6 +136,9 @@ export function WorkflowDiagram({
         const a = nodes.get(e.from);
         const b = nodes.get(e.to);
         if (!a || !b) return null;
+        const faulty = e.actions.some((x) => faultyActions.includes(x));
+        const selected = e.actions.some((x) => selectedActions.includes(x));
+        const stroke = faulty ? '#f5222d' : selected ? '#1677ff' : null;
         let path: string;
         let lx: number;
         let ly: number;
@@ -137,7 +149,8 @@ export function WorkflowDiagram({
             <path
               key={`${e.from}>${e.to}`}
               d={path}
-              stroke="#ffccc7"
+              stroke={stroke ?? '#ffccc7'}
+              strokeWidth={stroke ? 2 : 1}
               strokeDasharray="4 3"
               fill="none"
               markerEnd="url(#arrow-cancel)"
@@ -164,14 +177,25 @@ export function WorkflowDiagram({
           ly = top + 4;
         }
         return (
-          <g key={`${e.from}>${e.to}`}>
-            <path d={path} stroke="#8c8c8c" fill="none" markerEnd="url(#arrow)" />
+          <g
+            key={`${e.from}>${e.to}`}
+            data-edge={e.actions.join(' ')}
+            data-marked={stroke ? 'yes' : undefined}
+          >
+            <path
+              d={path}
+              stroke={stroke ?? '#8c8c8c'}
+              strokeWidth={stroke ? 2 : 1}
+              fill="none"
+              markerEnd="url(#arrow)"
+            />
             <text
               x={lx}
               y={ly}
               textAnchor="middle"
               fontSize="10"
-              fill="#595959"
+              fill={stroke ?? '#595959'}
+              fontWeight={stroke ? 600 : undefined}
               paintOrder="stroke"
               stroke="#fff"
               strokeWidth="3"
@@ -211,6 +235,7 @@ export function WorkflowDiagram({
             <text x={n.x + W / 2} y={n.y + 35} textAnchor="middle" fontSize="10" fill="#8c8c8c">
               {s.key}
               {s.slaMinutes ? ` · ${s.slaMinutes}′` : ''}
+              {s.escalateAfterMinutes ? ` ↑${s.escalateAfterMinutes}′` : ''}
             </text>
           </g>
         );

@@ -1,99 +1,106 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  type Locale,
   type Permission,
   permissions,
+  routes,
   stateCategories,
   type WorkflowDefinition,
   type WorkflowState,
 } from '@orderloop/contract';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Input, InputNumber, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { type HTMLAttributes, type ReactNode, useEffect } from 'react';
+import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useSession } from '../../session/session-context.tsx';
+import { ApprovalRulesEditor } from './approval-rules-editor.tsx';
+import type { ActionOption } from './transition-effects-editor.tsx';
+import { newState, newTransition, renameAction, renameState } from './workflow-drafts.ts';
+import { NameInputs, Problems } from './workflow-fields.tsx';
+import { allMessages, type Issues, issuesUnder, rowsWithDetailIssues } from './workflow-issues.ts';
+import { DetailsToggle, useToggleSet } from './workflow-row-details.tsx';
+import { StateDetails, TransitionDetails } from './workflow-transition-details.tsx';
 
 type Transition = WorkflowDefinition['transitions'][number];
 // rows carry their position: it is their identity while keys are being edited
 type StateRow = WorkflowState & { row: number };
 type TransitionRow = Transition & { row: number };
-export type RowErrors = Record<string, string[]>; // 'states.3' → messages
 
-const locales: Locale[] = ['zh-CN', 'en', 'ja'];
+// the parts of a row edited in its expanded details, not in the row itself
+const stateDetail = ['stages', 'editable', 'onEnter'];
+const transitionDetail = ['requires', 'conditions', 'effects', 'tone'];
+const fallbackEvents = ['new_order', 'order_accepted', 'order_ready', 'order_shipped', 'order_approved'];
 
-/** A state key renamed everywhere it is named, so renaming does not break the graph. */
-export function renameState(d: WorkflowDefinition, from: string, to: string): WorkflowDefinition {
-  const swap = (k: string) => (k === from ? to : k);
-  return {
-    ...d,
-    draftState: swap(d.draftState),
-    states: d.states.map((s) => (s.key === from ? { ...s, key: to } : s)),
-    transitions: d.transitions.map((t) => ({ ...t, from: t.from.map(swap), to: swap(t.to) })),
-  };
-}
+/** Row-level problems: those about the row's own cells, not its details. */
+const rowMessages = (issues: Issues, detail: string[]) =>
+  allMessages(
+    Object.fromEntries(Object.entries(issues).filter(([k]) => !detail.includes(k.split('.')[0] ?? ''))),
+  );
 
-const newState = (n: number): WorkflowState => ({
-  key: `state_${n}`,
-  category: 'in_progress',
-  name: { 'zh-CN': `新状态${n}`, en: `New state ${n}`, ja: `新しい状態${n}` },
-  slaMinutes: null,
-  escalateAfterMinutes: null,
-  stages: [],
-  onEnter: [],
-});
-
-const newTransition = (d: WorkflowDefinition, n: number): Transition => ({
-  action: `action_${n}`,
-  name: { 'zh-CN': `新操作${n}`, en: `New action ${n}`, ja: `新しい操作${n}` },
-  from: [d.states[1]?.key ?? d.draftState],
-  to: d.states[2]?.key ?? d.draftState,
-  actors: ['staff'],
-  permissions: ['orders.transition'],
-  requires: { comment: false, fields: [] },
-  conditions: [],
-  effects: [],
-  tone: 'default',
-});
-
-function Problems({ messages }: { messages?: string[] }) {
-  return messages?.length ? <div className="field-problem">{messages.join('; ')}</div> : null;
-}
-
-function NameInputs({
-  value,
-  onChange,
-}: {
-  value: Record<Locale, string>;
-  onChange: (v: Record<Locale, string>) => void;
-}) {
+function Section({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
-    <Space.Compact block>
-      {locales.map((l) => (
-        <Input
-          key={l}
-          size="small"
-          value={value[l]}
-          placeholder={l}
-          onChange={(e) => onChange({ ...value, [l]: e.target.value })}
-        />
-      ))}
-    </Space.Compact>
+    <div className="section-title">
+      {title}
+      {children}
+    </div>
   );
 }
 
-/** States and transitions of a copied definition as editable rows; every edit produces a new draft. */
+/**
+ * States, transitions (with their requirements, conditions and effects in expandable details) and
+ * the approval rules of a copied definition; every edit produces a new draft.
+ */
 export function WorkflowEditor({
   draft,
   onChange,
-  errors,
+  issues,
+  onOpenTransitions,
 }: {
   draft: WorkflowDefinition;
   onChange: (d: WorkflowDefinition) => void;
-  errors: RowErrors;
+  issues: Issues;
+  onOpenTransitions?: (actions: string[]) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const templates = useQuery({
+    queryKey: ['notification-templates'],
+    queryFn: () => api.call(routes.listNotificationTemplates),
+    enabled: can('channels.manage'),
+  });
+  const events = (templates.data?.map((x) => x.event) ?? fallbackEvents).filter((e) => e !== 'default');
+  const [openStates, toggleState] = useToggleSet(rowsWithDetailIssues(issues, 'states', stateDetail));
+  const [openTransitions, toggleTransition] = useToggleSet(
+    rowsWithDetailIssues(issues, 'transitions', transitionDetail),
+  );
+  const openActions = [...openTransitions].map((i) => draft.transitions[i]?.action ?? '').join(',');
+  useEffect(() => {
+    onOpenTransitions?.(openActions ? openActions.split(',') : []);
+  }, [openActions, onOpenTransitions]);
+
   const stateOptions = draft.states.map((s) => ({ value: s.key, label: s.key }));
+  const actions: ActionOption[] = draft.transitions.map((x) => ({
+    action: x.action,
+    label: x.name[locale] || x.action,
+    system: x.actors.includes('system'),
+  }));
   const setState = (i: number, patch: Partial<WorkflowState>) =>
     onChange({ ...draft, states: draft.states.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
   const setTransition = (i: number, patch: Partial<Transition>) =>
     onChange({ ...draft, transitions: draft.transitions.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+
+  const minutes = (value: number | null, set: (v: number | null) => void, testId?: string) => (
+    <InputNumber
+      size="small"
+      min={1}
+      max={129600}
+      value={value}
+      placeholder="—"
+      onChange={(v) => set(v ?? null)}
+      style={{ width: '100%' }}
+      data-testid={testId}
+    />
+  );
 
   const stateColumns: TableColumnsType<StateRow> = [
     {
@@ -109,7 +116,7 @@ export function WorkflowEditor({
             onChange={(e) => onChange(renameState(draft, s.key, e.target.value))}
             data-testid="state-key"
           />
-          <Problems messages={errors[`states.${s.row}`]} />
+          <Problems messages={rowMessages(issuesUnder(issues, `states.${s.row}`), stateDetail)} />
         </>
       ),
     },
@@ -136,15 +143,29 @@ export function WorkflowEditor({
       title: t('workflows.sla'),
       key: 'sla',
       width: 110,
+      render: (_, s) => minutes(s.slaMinutes, (slaMinutes) => setState(s.row, { slaMinutes })),
+    },
+    {
+      title: t('workflows.escalateAfter'),
+      key: 'escalate',
+      width: 120,
+      render: (_, s) =>
+        minutes(
+          s.escalateAfterMinutes,
+          (escalateAfterMinutes) => setState(s.row, { escalateAfterMinutes }),
+          'state-escalate',
+        ),
+    },
+    {
+      title: '',
+      key: 'details',
+      width: 110,
       render: (_, s) => (
-        <InputNumber
-          size="small"
-          min={1}
-          max={129600}
-          value={s.slaMinutes}
-          placeholder="—"
-          onChange={(v) => setState(s.row, { slaMinutes: v ?? null })}
-          style={{ width: '100%' }}
+        <DetailsToggle
+          open={openStates.has(s.row)}
+          count={s.onEnter.length + s.stages.length}
+          onClick={() => toggleState(s.row)}
+          testId="state-details"
         />
       ),
     },
@@ -178,22 +199,23 @@ export function WorkflowEditor({
             size="small"
             className="mono"
             value={x.action}
-            onChange={(e) => setTransition(x.row, { action: e.target.value })}
+            onChange={(e) => onChange(renameAction(draft, x.row, e.target.value))}
+            data-testid="transition-action"
           />
-          <Problems messages={errors[`transitions.${x.row}`]} />
+          <Problems messages={rowMessages(issuesUnder(issues, `transitions.${x.row}`), transitionDetail)} />
         </>
       ),
     },
     {
       title: t('workflows.actionName'),
       key: 'name',
-      width: 280,
+      width: 260,
       render: (_, x) => <NameInputs value={x.name} onChange={(name) => setTransition(x.row, { name })} />,
     },
     {
       title: t('workflows.from'),
       key: 'from',
-      width: 200,
+      width: 190,
       render: (_, x) => (
         <Select
           size="small"
@@ -203,13 +225,14 @@ export function WorkflowEditor({
           style={{ width: '100%' }}
           onChange={(from) => setTransition(x.row, { from })}
           options={stateOptions}
+          maxTagCount="responsive"
         />
       ),
     },
     {
       title: t('workflows.to'),
       key: 'to',
-      width: 150,
+      width: 140,
       render: (_, x) => (
         <Select
           size="small"
@@ -237,6 +260,7 @@ export function WorkflowEditor({
               value: a,
               label: t(`workflows.actor.${a}`),
             }))}
+            maxTagCount="responsive"
           />
           <Select<Permission[]>
             size="small"
@@ -248,6 +272,21 @@ export function WorkflowEditor({
             maxTagCount="responsive"
           />
         </Space.Compact>
+      ),
+    },
+    {
+      title: '',
+      key: 'details',
+      width: 110,
+      render: (_, x) => (
+        <DetailsToggle
+          open={openTransitions.has(x.row)}
+          count={
+            x.effects.length + x.conditions.length + x.requires.fields.length + (x.requires.comment ? 1 : 0)
+          }
+          onClick={() => toggleTransition(x.row)}
+          testId="transition-details"
+        />
       ),
     },
     {
@@ -268,8 +307,7 @@ export function WorkflowEditor({
 
   return (
     <>
-      <div className="section-title">
-        {t('workflows.states')}
+      <Section title={t('workflows.states')}>
         <Button
           size="small"
           icon={<PlusOutlined />}
@@ -278,17 +316,29 @@ export function WorkflowEditor({
         >
           {t('workflows.addState')}
         </Button>
-      </div>
+      </Section>
       <Table<StateRow>
         size="small"
         rowKey="row"
         columns={stateColumns}
         dataSource={draft.states.map((st, row) => ({ ...st, row }))}
         pagination={false}
+        expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: [...openStates],
+          expandedRowRender: (s) => (
+            <StateDetails
+              state={s}
+              onChange={(patch) => setState(s.row, patch)}
+              issues={issuesUnder(issues, `states.${s.row}`)}
+              actions={actions}
+              events={events}
+            />
+          ),
+        }}
         data-testid="states-table"
       />
-      <div className="section-title">
-        {t('workflows.transitions')}
+      <Section title={t('workflows.transitions')}>
         <Button
           size="small"
           icon={<PlusOutlined />}
@@ -302,15 +352,31 @@ export function WorkflowEditor({
         >
           {t('workflows.addTransition')}
         </Button>
-      </div>
+      </Section>
       <Table<TransitionRow>
         size="small"
         rowKey="row"
         columns={transitionColumns}
         dataSource={draft.transitions.map((tr, row) => ({ ...tr, row }))}
         pagination={false}
+        onRow={(x) => ({ 'data-action': x.action }) as HTMLAttributes<HTMLElement>}
+        expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: [...openTransitions],
+          expandedRowRender: (x) => (
+            <TransitionDetails
+              transition={x}
+              onChange={(patch) => setTransition(x.row, patch)}
+              issues={issuesUnder(issues, `transitions.${x.row}`)}
+              actions={actions}
+              events={events}
+            />
+          ),
+        }}
         data-testid="transitions-table"
       />
+      <Section title={t('workflows.approval')} />
+      <ApprovalRulesEditor draft={draft} onChange={onChange} issues={issues} />
     </>
   );
 }

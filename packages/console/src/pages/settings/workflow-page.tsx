@@ -11,19 +11,16 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { WorkflowDiagram } from './workflow-diagram.tsx';
-import { type RowErrors, WorkflowEditor } from './workflow-editor.tsx';
+import { WorkflowEditor } from './workflow-editor.tsx';
+import { issuesOf } from './workflow-issues.ts';
+import { WorkflowSummary } from './workflow-summary.tsx';
+import { useUnsavedGuard } from './workflow-unsaved-guard.ts';
 import { workflowsKey } from './workflows-page.tsx';
 
 type Check =
   | { kind: 'valid'; nextVersion: number }
   | { kind: 'invalid'; detail: string; fields: FieldError[] }
   | null;
-
-/** `body.definition.states.3.key` → the row it belongs to (`states.3`) and what is left (`key`). */
-function rowOf(field: string) {
-  const m = /^body\.definition\.(states|transitions)\.(\d+)\.?(.*)$/.exec(field);
-  return m ? { row: `${m[1]}.${m[2]}`, rest: m[3] } : null;
-}
 
 export function WorkflowPage() {
   const { id = '' } = useParams();
@@ -49,6 +46,9 @@ function WorkflowView({
   const [draft, setDraft] = useState<WorkflowDefinition | null>(null);
   const [check, setCheck] = useState<Check>(null);
   const [makeDefault, setMakeDefault] = useState(false);
+  const [openActions, setOpenActions] = useState<string[]>([]);
+  const dirty = !!draft && JSON.stringify(draft) !== JSON.stringify(workflow.definition);
+  const confirmLeave = useUnsavedGuard(dirty);
 
   const failed = (err: unknown) => {
     if (isApiError(err) && err.problem.fields?.length)
@@ -79,16 +79,15 @@ function WorkflowView({
   };
   const shown = draft ?? workflow.definition;
   const fields = check?.kind === 'invalid' ? check.fields : [];
-  const rowErrors: RowErrors = {};
-  for (const f of fields) {
-    const r = rowOf(f.field);
-    if (!r) continue;
-    rowErrors[r.row] = [...(rowErrors[r.row] ?? []), `${r.rest ? `${r.rest}: ` : ''}${f.message}`];
-  }
-  const badStates = fields
-    .map((f) => /^body\.definition\.states\.(\d+)/.exec(f.field))
-    .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => shown.states[Number(m[1])]?.key ?? '');
+  const issues = issuesOf(fields);
+  // the diagram marks the states and transitions a problem is about
+  const faultyRows = (list: 'states' | 'transitions') =>
+    Object.keys(issues)
+      .map((k) => new RegExp(`^${list}\\.(\\d+)`).exec(k))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => Number(m[1]));
+  const badStates = faultyRows('states').map((i) => shown.states[i]?.key ?? '');
+  const badActions = faultyRows('transitions').map((i) => shown.transitions[i]?.action ?? '');
 
   return (
     <>
@@ -97,16 +96,27 @@ function WorkflowView({
         subtitle={draft ? t('workflows.editing') : t('workflows.viewSubtitle')}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/settings/workflows')}>
+            <Button
+              icon={<ArrowLeftOutlined />}
+              onClick={() => confirmLeave(() => navigate('/settings/workflows'))}
+            >
               {t('catalog.back')}
             </Button>
             {draft ? (
               <>
+                {dirty ? (
+                  <Tag color="orange" style={{ alignSelf: 'center' }} data-testid="workflow-dirty">
+                    {t('workflows.unsaved')}
+                  </Tag>
+                ) : null}
                 <Button
-                  onClick={() => {
-                    setDraft(null);
-                    setCheck(null);
-                  }}
+                  onClick={() =>
+                    confirmLeave(() => {
+                      setDraft(null);
+                      setCheck(null);
+                    })
+                  }
+                  data-testid="workflow-cancel"
                 >
                   {t('common.cancel')}
                 </Button>
@@ -181,11 +191,17 @@ function WorkflowView({
             </Tag>
           ))}
         </Flex>
-        <WorkflowDiagram definition={shown} locale={locale} highlight={badStates} />
+        <WorkflowDiagram
+          definition={shown}
+          locale={locale}
+          highlight={badStates}
+          faultyActions={badActions}
+          selectedActions={draft ? openActions : []}
+        />
       </div>
       <div className="panel">
         {draft ? (
-          <WorkflowEditor draft={draft} onChange={edit} errors={rowErrors} />
+          <WorkflowEditor draft={draft} onChange={edit} issues={issues} onOpenTransitions={setOpenActions} />
         ) : (
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label={t('workflows.key')}>{workflow.key}</Descriptions.Item>
@@ -211,6 +227,7 @@ function WorkflowView({
             ))}
           </Descriptions>
         )}
+        {draft ? null : <WorkflowSummary definition={workflow.definition} />}
       </div>
     </>
   );
