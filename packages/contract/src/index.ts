@@ -25,3 +25,4 @@ export * from './schemas/reports.ts';
 export * from './schemas/storefront.ts';
 export * from './schemas/workflow.ts';
 export * from './validation-messages.ts';
+export * from './workflow-check-messages.ts';

@@ -1,4 +1,4 @@
-import type { publishWorkflowSchema, Workflow, WorkflowDefinition } from '@orderloop/contract';
+import type { Locale, publishWorkflowSchema, Workflow, WorkflowDefinition } from '@orderloop/contract';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requirePermission } from '../access/access.ts';
@@ -55,8 +55,8 @@ export async function getWorkflow(ctx: Ctx, id: string) {
   return toWorkflow(row!, current.has(id) ? id : null);
 }
 
-function assertValid(definition: WorkflowDefinition) {
-  const problems = validateDefinition(definition);
+function assertValid(definition: WorkflowDefinition, locale: Locale) {
+  const problems = validateDefinition(definition, locale);
   if (!problems.length) return;
   const err = new WorkflowError('WORKFLOW_INVALID', {
     key: 'workflow.invalid',
@@ -69,7 +69,7 @@ function assertValid(definition: WorkflowDefinition) {
 /** The publish checks without publishing, so an editor can show problems before anything is saved. */
 export async function validateWorkflow(ctx: Ctx, definition: WorkflowDefinition) {
   const scope = requirePermission(ctx.actor, 'workflows.manage');
-  assertValid(definition);
+  assertValid(definition, ctx.locale);
   const [last] = await ctx.db
     .select({ version: workflows.version })
     .from(workflows)
@@ -91,7 +91,7 @@ export async function validateWorkflow(ctx: Ctx, definition: WorkflowDefinition)
 export async function publishWorkflow(ctx: Ctx, body: z.output<typeof publishWorkflowSchema>) {
   const scope = requirePermission(ctx.actor, 'workflows.manage');
   const businessId = scope.actor.businessId;
-  assertValid(body.definition);
+  assertValid(body.definition, ctx.locale);
   const key = body.definition.key;
   return ctx.db.transaction(async (tx) => {
     // one publisher at a time per business and key, so versions never collide
