@@ -138,6 +138,7 @@ describe('recording payments', () => {
     expect([p.status, p.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(p.fields).toEqual([expect.objectContaining({ field: 'body.amount', code: 'max' })]);
     expect(p.meta).toMatchObject({ max: outstanding });
+    expect(p.fields?.[0]?.message).toBe(p.detail);
     const detail = async (locale: string) => {
       const client = createClient({ baseUrl: s.url, token: () => c.cashierA.token, locale: () => locale });
       return (await problemOf(pay(client, o.id, outstanding + 1))).detail;

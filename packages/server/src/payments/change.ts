@@ -31,22 +31,17 @@ async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
   return o!;
 }
 
+/** 400 on the amount field; the problem's detail (also the field's message) names the limit. */
 const amountError = (
   key: 'payment.overpaid' | 'payment.refundTooLarge',
   limit: number,
   o: OrderRow,
   ctx: Ctx,
 ) => {
-  const err = new AppError('VALIDATION_FAILED', {
-    key,
-    vars: {
-      [key === 'payment.overpaid' ? 'outstanding' : 'refundable']: formatAmount(
-        limit,
-        o.currency,
-        ctx.locale,
-      ),
-    },
-  });
+  const money = formatAmount(limit, o.currency, ctx.locale);
+  const vars: Record<string, string> =
+    key === 'payment.overpaid' ? { outstanding: money } : { refundable: money };
+  const err = new AppError('VALIDATION_FAILED', { key, vars });
   err.fields = [{ field: 'body.amount', code: 'max', message: '' }];
   err.meta = { max: limit };
   return err;
