@@ -29,4 +29,9 @@ export const paymentMessages = {
     en: 'Voiding this would leave {net} paid, outside 0 to the order total {total}; void or record the matching entry first.',
     ja: '取り消すと入金済み額が {net} となり、0〜注文合計 {total} の範囲外になります。先に対応する記録を取り消すか登録してください。',
   },
+  'payment.refundDecision': {
+    'zh-CN': '只能按本订单待退款的退款决定登记退款，且金额须与决定一致（{amount}）。',
+    en: 'A refund can pay out only a refund decision of this order that is still to be refunded, for its amount ({amount}).',
+    ja: '返金は、この注文の未返金の返金決定に対してのみ、同じ金額（{amount}）で登録できます。',
+  },
 } satisfies Record<string, Text>;

@@ -255,6 +255,52 @@ describe('refunds and voiding', () => {
   });
 });
 
+describe('complaint refunds paid out at the counter', () => {
+  it("a refund can pay out a complaint's refund decision, which turns refunded; voiding it reopens the decision", async () => {
+    const o = await newOrder();
+    await pay(c.cashierA, o.id, o.total);
+    const filed = await c.admin.call(routes.fileComplaint, {
+      params: { id: o.id },
+      body: { kind: 'refund', description: 'One desk arrived broken' },
+    });
+    const decided = await c.admin.call(routes.decideRefund, {
+      params: { id: filed.id },
+      body: { amount: 50_000, expectedVersion: filed.version },
+    });
+    const decisionId = decided.refunds[0]!.id;
+    const payOut = (amount: number, kind: 'payment' | 'refund' = 'refund') =>
+      c.cashierA.call(routes.recordPayment, {
+        params: { id: o.id },
+        body: { kind, method: 'bank_transfer', amount, refundDecisionId: decisionId },
+      });
+    for (const wrong of [payOut(40_000), payOut(50_000, 'payment')]) {
+      const p = await problemOf(wrong);
+      expect([p.status, p.fields?.[0]?.field]).toEqual([400, 'body.refundDecisionId']);
+    }
+    const other = await newOrder();
+    await pay(c.cashierA, other.id, other.total);
+    const elsewhere = await problemOf(
+      c.cashierA.call(routes.recordPayment, {
+        params: { id: other.id },
+        body: { kind: 'refund', method: 'cash', amount: 50_000, refundDecisionId: decisionId },
+      }),
+    );
+    expect(elsewhere.fields?.[0]?.field).toBe('body.refundDecisionId');
+
+    const paidOut = await payOut(50_000);
+    expect(paidOut.payment).toMatchObject({ kind: 'refund', refundDecisionId: decisionId });
+    expect(paidOut.summary.paymentStatus).toBe('partially_paid');
+    const status = async () =>
+      (await c.admin.call(routes.getComplaint, { params: { id: filed.id } })).refunds[0]!.status;
+    expect(await status()).toBe('refunded');
+    // paid out once only
+    expect((await problemOf(payOut(50_000))).fields?.[0]?.field).toBe('body.refundDecisionId');
+    await voidIt(c.cashierA, o.id, paidOut.payment.id, 'Wrong account');
+    expect(await status()).toBe('decided');
+    expect((await order(o.id)).paymentStatus).toBe('paid');
+  });
+});
+
 describe('retries and concurrency', () => {
   it('replays a retry with the same Idempotency-Key instead of recording twice', async () => {
     const o = await newOrder();

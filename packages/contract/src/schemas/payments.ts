@@ -29,6 +29,11 @@ export const recordPaymentSchema = z.strictObject({
     .describe("Minor units of the order's currency; a payment at most what is outstanding"),
   reference: z.string().trim().max(100).optional().describe('E.g. a bank slip or terminal receipt number'),
   note: z.string().trim().max(1000).optional(),
+  refundDecisionId: idSchema
+    .optional()
+    .describe(
+      'With kind `refund`: the complaint refund decision (status `decided`, same amount) this pays out; it becomes `refunded`',
+    ),
 });
 
 export const voidPaymentSchema = z.strictObject({
@@ -49,6 +54,7 @@ export const paymentSchema = z
     currency: z.string(),
     reference: z.string().nullable(),
     note: z.string().nullable(),
+    refundDecisionId: idSchema.nullable().describe('The complaint refund decision this refund paid out'),
     recordedBy: userRef,
     recordedAt: timestampSchema,
     voided: z

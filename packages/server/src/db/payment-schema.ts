@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.ts';
+import { refundDecisions } from './complaint-schema.ts';
 import { orders } from './order-schema.ts';
 import { businesses, users } from './schema.ts';
 
@@ -35,6 +36,8 @@ export const payments = pgTable(
     voidedAt: ts('voided_at'),
     voidedBy: uuid('voided_by').references(() => users.id),
     voidReason: text('void_reason'),
+    /** A refund that pays out a complaint's refund decision (which is then `refunded`). */
+    refundDecisionId: uuid('refund_decision_id').references(() => refundDecisions.id),
   },
   (t) => [
     // an order's ledger, oldest first

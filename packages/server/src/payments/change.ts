@@ -19,6 +19,7 @@ import { currentWorkflow, stateOf, workflowById } from '../workflow/definitions.
 import { recordEvent } from '../workflow/effects.ts';
 import { type OrderRow, paymentOrder } from './access.ts';
 import { paymentsOf, totalsOf } from './ledger.ts';
+import { payOutDecision, reopenDecision } from './refund-decision.ts';
 import { paymentStatusOf, summaryOf, type Totals } from './status.ts';
 
 type RecordInput = z.output<typeof recordPaymentSchema>;
@@ -129,6 +130,7 @@ export async function recordPayment(
   try {
     const result = await ctx.db.transaction(async (tx) => {
       const o = await lockOrder(tx, found.id);
+      const refundDecisionId = await payOutDecision(tx, ctx, o, input);
       const before = await totalsOf(tx, o.id);
       const net = before.paid - before.refunded;
       if (input.kind === 'payment') {
@@ -149,6 +151,7 @@ export async function recordPayment(
         currency: o.currency,
         reference: input.reference || null,
         note: input.note || null,
+        refundDecisionId,
         recordedBy: actor.userId,
         recordedAt: now,
       });
@@ -166,6 +169,7 @@ export async function recordPayment(
           amount: input.amount,
           currency: o.currency,
           reference: input.reference || null,
+          ...(refundDecisionId ? { refundDecisionId } : {}),
         },
       });
       const [payment] = await paymentsOf(tx, o.id, id);
@@ -218,6 +222,7 @@ export async function voidPayment(
       .update(payments)
       .set({ voidedAt: now, voidedBy: scope.actor.userId, voidReason: input.reason })
       .where(eq(payments.id, p.id));
+    await reopenDecision(tx, p.refundDecisionId);
     const summary = await settle(tx, ctx, o, totals, {
       type: 'order.payment_voided',
       action: 'payment.voided',

@@ -31,6 +31,7 @@ export const toPayment = (p: PaymentRow, n: Names): Payment => ({
   currency: p.currency,
   reference: p.reference,
   note: p.note,
+  refundDecisionId: p.refundDecisionId,
   recordedBy: { id: p.recordedBy, name: n.recordedByName },
   recordedAt: p.recordedAt.toISOString(),
   voided:
