@@ -86,6 +86,18 @@ describe('offline payments in a real browser', () => {
     expect(
       await card.locator('.ant-table-tbody tr.ant-table-row').first().locator('del').count(),
     ).toBeGreaterThan(0);
+
+    // give some back: the refund form starts at what was paid (¥27.00 left after the void)
+    await card.locator('[data-testid=payment-refund]').click();
+    const amount = page.locator('input#amount');
+    await expect.poll(() => amount.inputValue()).toBe(((made.total - 1_000) / 100).toFixed(2));
+    await amount.fill('5.00');
+    await page.locator('[data-testid=payment-submit]').click();
+    await expect.poll(() => card.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3);
+    expect(await card.locator('.ant-table-tbody tr.ant-table-row').last().textContent()).toContain('−¥5.00');
+    expect(await card.locator('[data-testid=payments-outstanding]').textContent()).toContain(
+      `¥${((1_000 + 500) / 100).toFixed(2)}`,
+    );
     await screenshot(page, 'order-payments-voided-zh.png');
 
     const staff = await openPage('en');
@@ -93,7 +105,7 @@ describe('offline payments in a real browser', () => {
     await staff.goto(`/orders/${made.orderId}`);
     const seen = staff.locator('[data-testid=order-payments]');
     await seen.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    expect(await seen.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
+    expect(await seen.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3);
     expect(await seen.locator('button').count()).toBe(0);
   });
 });

@@ -92,6 +92,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'payments.amountRequired': 'Enter an amount',
   'payments.reasonRequired': 'Say why the entry is voided',
   'payments.refundable': 'At most {amount}',
+  'payments.complaintRefund': 'Complaint refund',
   'paymentMethod.cash': 'Cash',
   'paymentMethod.card': 'Card',
   'paymentMethod.bank_transfer': 'Bank transfer',

@@ -92,6 +92,7 @@ export const ordersJa: Record<keyof typeof ordersZhCN, string> = {
   'payments.amountRequired': '金額を入力してください',
   'payments.reasonRequired': '取消の理由を入力してください',
   'payments.refundable': '最大 {amount}',
+  'payments.complaintRefund': '苦情返金',
   'paymentMethod.cash': '現金',
   'paymentMethod.card': 'カード',
   'paymentMethod.bank_transfer': '銀行振込',

@@ -91,6 +91,7 @@ export const ordersZhCN = {
   'payments.amountRequired': '请输入金额',
   'payments.reasonRequired': '请填写作废原因',
   'payments.refundable': '最多可退 {amount}',
+  'payments.complaintRefund': '投诉退款',
   'paymentMethod.cash': '现金',
   'paymentMethod.card': '刷卡',
   'paymentMethod.bank_transfer': '银行转账',

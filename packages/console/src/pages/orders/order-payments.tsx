@@ -251,6 +251,7 @@ export function OrderPayments({ order }: { order: Order }) {
       render: (_, p) => (
         <Flex gap={4} align="center" wrap>
           {p.kind === 'refund' ? <Tag color="magenta">{t('payments.kind.refund')}</Tag> : null}
+          {p.refundDecisionId ? <Tag>{t('payments.complaintRefund')}</Tag> : null}
           {struck(p, t(`paymentMethod.${p.method}`))}
           {p.voided ? (
             <Tooltip
