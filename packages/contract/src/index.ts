@@ -20,6 +20,7 @@ export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';
 export * from './schemas/order-tools.ts';
 export * from './schemas/orders.ts';
+export * from './schemas/payments.ts';
 export * from './schemas/quote.ts';
 export * from './schemas/reports.ts';
 export * from './schemas/storefront.ts';

@@ -2,6 +2,7 @@ import { complaintMessages } from './complaint-messages.ts';
 import { exceptionMessages } from './exception-messages.ts';
 import type { Locale } from './i18n.ts';
 import { mobileMessages } from './mobile-messages.ts';
+import { paymentMessages } from './payment-messages.ts';
 
 // What a person reads in a problem's detail, per message key (error titles are in error-titles.ts,
 // validation rules' messages in validation-messages.ts).
@@ -327,5 +328,6 @@ export const messages = {
   },
   ...complaintMessages,
   ...mobileMessages,
+  ...paymentMessages,
 } satisfies Record<string, Text>;
 export type MessageKey = keyof typeof messages;

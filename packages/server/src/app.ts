@@ -26,6 +26,7 @@ import { orderBulkUpdateEndpoints } from './order-bulk-update/routes.ts';
 import { orderExportEndpoints } from './order-export/routes.ts';
 import { createExportRunner } from './order-export/runner.ts';
 import { orderEndpoints } from './orders/routes.ts';
+import { paymentEndpoints } from './payments/routes.ts';
 import { quoteEndpoints } from './pricing/routes.ts';
 import { reportEndpoints } from './reports/routes.ts';
 import { roleEndpoints } from './roles/routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...delegationEndpoints,
     ...reportEndpoints,
     ...mobileEndpoints,
+    ...paymentEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

@@ -11,6 +11,7 @@ import { orderEditRoutes } from './order-edit.ts';
 import { orderTimelineRoutes } from './order-timeline.ts';
 import { orderToolRoutes } from './order-tools.ts';
 import { orderRoutes } from './orders.ts';
+import { paymentRoutes } from './payments.ts';
 import { reportRoutes } from './reports.ts';
 import { storefrontRoutes } from './storefront.ts';
 import { systemRoutes } from './system.ts';
@@ -35,6 +36,7 @@ export const routes = {
   ...reportRoutes,
   ...orderTimelineRoutes,
   ...mobileRoutes,
+  ...paymentRoutes,
 };
 
 export type Routes = typeof routes;

@@ -235,3 +235,6 @@ export const auditLog = pgTable(
     index('audit_business_idx').on(t.businessId, t.id),
   ],
 );
+
+// payments live in their own file; exported here so the schema (and drizzle-kit) see them
+export * from './payment-schema.ts';

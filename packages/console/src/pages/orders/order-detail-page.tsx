@@ -16,6 +16,7 @@ import { OrderAttachments } from './order-attachments.tsx';
 import { OrderEditButton } from './order-edit-drawer.tsx';
 import { OrderHistory } from './order-history.tsx';
 import { OrderLinesEditButton } from './order-lines-edit-drawer.tsx';
+import { OrderPayments } from './order-payments.tsx';
 import { OrderStateTag, PaymentTag, useCodeLabel } from './order-tags.tsx';
 import { OrderActions } from './order-workflow.tsx';
 
@@ -225,6 +226,7 @@ export function OrderDetailPage() {
             ) : null}
           </Card>
           <OrderAttachments order={order} />
+          <OrderPayments order={order} />
           {custom.length ? (
             <Card size="small" title={t('order.customFields')}>
               <Descriptions
