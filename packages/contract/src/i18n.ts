@@ -72,6 +72,11 @@ export const entityLabels: Record<string, Text> = {
   notification: { 'zh-CN': '通知', en: 'notification', ja: '通知' },
   webhook: { 'zh-CN': 'Webhook 地址', en: 'webhook endpoint', ja: 'Webhook エンドポイント' },
   delivery: { 'zh-CN': '投递记录', en: 'delivery', ja: '配信記録' },
+  payment: { 'zh-CN': '收款记录', en: 'payment', ja: '入金記録' },
+  workflow: { 'zh-CN': '流程', en: 'workflow', ja: 'ワークフロー' },
+  approval: { 'zh-CN': '审批', en: 'approval', ja: '承認' },
+  delegation: { 'zh-CN': '审批委托', en: 'delegation', ja: '承認の委任' },
+  incident: { 'zh-CN': '异常记录', en: 'incident', ja: 'インシデント' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

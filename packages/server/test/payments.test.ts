@@ -172,6 +172,19 @@ describe('recording payments', () => {
   });
 });
 
+describe('edits after payment', () => {
+  it('a paid order whose lines grow owes the difference again', async () => {
+    const o = await newOrder(biz.storeA, 1);
+    const paid = await pay(c.cashierA, o.id, o.total);
+    expect(paid.summary.paymentStatus).toBe('paid');
+    const grown = await c.admin.call(routes.editOrder, {
+      params: { id: o.id },
+      body: { expectedVersion: paid.summary.orderVersion, lines: [{ skuId, quantity: 2 }] },
+    });
+    expect([grown.total, grown.paymentStatus]).toEqual([2 * o.total, 'partially_paid']);
+  });
+});
+
 describe('refunds and voiding', () => {
   it('refunds at most what was paid; refunding everything makes the order refunded', async () => {
     const o = await newOrder();

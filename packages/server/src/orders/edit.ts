@@ -8,6 +8,8 @@ import { orderLines, orders } from '../db/order-schema.ts';
 import { stores, users } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { ForbiddenError, NotFoundError, WorkflowError } from '../lib/errors.ts';
+import { totalsOf } from '../payments/ledger.ts';
+import { paymentStatusOf } from '../payments/status.ts';
 import { assertOverrideAllowed } from '../pricing/override.ts';
 import { buildQuote, type QuoteInput } from '../pricing/quote.ts';
 import { openApprovalIfNeeded } from '../workflow/approvals.ts';
@@ -136,6 +138,10 @@ export async function applyEdit(tx: Tx, ctx: Ctx, scope: Scope, id: string, inpu
       priceOverridden: quote.lines.some((l) => l.priceSource === 'override'),
       stockReserved: held,
     };
+    // a new total moves what the recorded payments amount to (orders without entries keep theirs)
+    const paidSoFar = await totalsOf(tx, id);
+    if (paidSoFar.paid + paidSoFar.refunded > 0)
+      Object.assign(priced, { paymentStatus: paymentStatusOf(quote.total, paidSoFar) });
   }
   const { expectedVersion: _, lines: __, orderDiscount: ___, ...fields } = input;
   const [row] = await tx
