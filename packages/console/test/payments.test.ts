@@ -65,6 +65,10 @@ describe('offline payments in a real browser', () => {
     expect(rowsText[0]).toContain(yuan(1_000));
     expect(rowsText[1]).toContain('Cash');
     expect(await card.locator('[data-testid=payments-outstanding]').textContent()).toContain(yuan(0));
+    // the timeline tells the same story, with who took the money
+    await expect
+      .poll(() => page.locator('[data-testid=order-timeline]').textContent())
+      .toContain(`Paid ${yuan(1_000)} (Card)`);
     await screenshot(page, 'order-payments-en.png');
 
     const api = site().api;

@@ -5,14 +5,21 @@ import { type ReactNode, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { formatMoney } from '../../lib/money.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { AuditChanges } from '../audit-changes.tsx';
 import { useCodeLabel } from './order-tags.tsx';
 
-type Kind = 'history' | 'approval' | 'notice' | 'audit';
+type Kind = 'history' | 'approval' | 'payment' | 'notice' | 'audit';
 type Item = { key: string; kind: Kind; at: string; title: ReactNode; who?: string | null; body?: ReactNode };
 
-const colors: Record<Kind, string> = { history: 'blue', approval: 'gold', notice: 'gray', audit: 'purple' };
+const colors: Record<Kind, string> = {
+  history: 'blue',
+  approval: 'gold',
+  payment: 'green',
+  notice: 'gray',
+  audit: 'purple',
+};
 const deliveryColors: Record<string, string> = {
   delivered: 'green',
   pending: 'blue',
@@ -40,6 +47,11 @@ export function OrderHistory({ order }: { order: Order }) {
     queryFn: () =>
       api.call(routes.listAudit, { query: { entityType: 'order', entityId: order.id, limit: 100 } }),
     enabled: can('audit.read'),
+  });
+  // the same query as the payments card, so both share one request
+  const payments = useQuery({
+    queryKey: ['order-payments', order.id],
+    queryFn: () => api.call(routes.listOrderPayments, { params: { id: order.id } }),
   });
   const stateName = (key: string | null) => (key ? (wf?.states.find((s) => s.key === key)?.name ?? key) : '');
 
@@ -96,6 +108,29 @@ export function OrderHistory({ order }: { order: Order }) {
       ),
       body: d.lastError,
     });
+  for (const p of payments.data?.items ?? []) {
+    const what = {
+      method: t(`paymentMethod.${p.method}` as never),
+      amount: formatMoney(p.amount, p.currency, locale),
+    };
+    items.push({
+      key: p.id,
+      kind: 'payment',
+      at: p.recordedAt,
+      title: t(p.kind === 'refund' ? 'timeline.refunded' : 'timeline.paid', what),
+      who: p.recordedBy.name,
+      body: [p.reference, p.note].filter(Boolean).join(' · ') || null,
+    });
+    if (p.voided)
+      items.push({
+        key: `${p.id}-void`,
+        kind: 'payment',
+        at: p.voided.at,
+        title: t('timeline.paymentVoided', what),
+        who: p.voided.by.name,
+        body: p.voided.reason,
+      });
+  }
   // transitions are in the history already; the audit adds edits and other changes
   const steps = new Set((wf?.history ?? []).map((h) => `order.${h.action}`));
   for (const a of audit.data?.items ?? [])
@@ -126,6 +161,7 @@ export function OrderHistory({ order }: { order: Order }) {
             { value: 'all', label: t('timeline.all') },
             { value: 'history', label: t('timeline.steps') },
             { value: 'approval', label: t('timeline.approvals') },
+            { value: 'payment', label: t('payments.title') },
             { value: 'notice', label: t('timeline.notices') },
             ...(can('audit.read') ? [{ value: 'audit', label: t('timeline.changes') }] : []),
           ]}
