@@ -8,6 +8,8 @@ export type Server = {
   pid: number;
   /** Milliseconds from spawn to the first ready answer. */
   readyMs: number;
+  /** CPU seconds the process had used by then (start-up's cost, whatever the neighbours' load). */
+  cpuSeconds: number;
   stop: () => Promise<void>;
 };
 
@@ -58,7 +60,13 @@ export async function startServer(opts: {
   while (performance.now() < deadline && !exited) {
     try {
       if ((await fetch(`${base}/readyz`)).ok)
-        return { base, pid: child.pid!, readyMs: performance.now() - t, stop };
+        return {
+          base,
+          pid: child.pid!,
+          readyMs: performance.now() - t,
+          cpuSeconds: cpuSecondsOf(child.pid!),
+          stop,
+        };
     } catch {}
     await sleep(20);
   }
@@ -90,4 +98,16 @@ export async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promi
     clearInterval(timer);
     peak = Math.max(peak, rssOf(pid));
   }
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far. On a shared, busy machine wall-clock
+ * throughput swings with the neighbours' load; the CPU a server spends per order hardly does, so
+ * the scenarios print it beside their throughput.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // fields after the command (which may hold spaces) — utime and stime are the 12th and 13th
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, 100 a second on Linux
 }
