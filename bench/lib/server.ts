@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, routes } from '@orderloop/contract';
 
@@ -13,7 +14,22 @@ export type Server = {
   stop: () => Promise<void>;
 };
 
-let nextPort = Number(process.env.BENCH_PORT ?? 3917);
+/**
+ * A port nobody listens on now. A fixed port is not safe on a shared machine: another bench's server
+ * on it would answer our ready check, and our load would go to its database.
+ */
+async function freePort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT) + portsTaken++;
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+let portsTaken = 0;
 
 /**
  * A real `orderloop start` in its own process (NODE_ENV=production, through tsx as `npm start`
@@ -25,7 +41,7 @@ export async function startServer(opts: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<Server> {
-  const port = nextPort++;
+  const port = await freePort();
   const t = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
