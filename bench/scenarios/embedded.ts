@@ -15,7 +15,9 @@ export const embedded: Scenario = {
     const seconds = env.quick ? 4 : 10;
     const cold = await startServer({ dataDir: tempDir('cold') });
     await cold.stop();
-    env.log(`  cold start to ready: ${(cold.readyMs / 1000).toFixed(2)} s (goal ≤ 5 s), ${cold.cpuSeconds.toFixed(2)} s CPU`);
+    env.log(
+      `  cold start to ready: ${(cold.readyMs / 1000).toFixed(2)} s (goal ≤ 5 s), ${cold.cpuSeconds.toFixed(2)} s CPU`,
+    );
 
     const dataDir = tempDir('pglite');
     const database = await prepareBase({ dataDir });

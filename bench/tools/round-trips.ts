@@ -43,7 +43,11 @@ const post = (skus: string[]) =>
       authorization: `Bearer ${token}`,
       'idempotency-key': crypto.randomUUID(),
     },
-    body: JSON.stringify({ storeId: cat.storeId, fulfilment: 'pickup', lines: skus.map((skuId) => ({ skuId, quantity: 1 })) }),
+    body: JSON.stringify({
+      storeId: cat.storeId,
+      fulfilment: 'pickup',
+      lines: skus.map((skuId) => ({ skuId, quantity: 1 })),
+    }),
   });
 await post(cat.skuIds.slice(0, 3)); // warm caches
 const n = Number(process.argv[2] ?? 1);

@@ -79,7 +79,9 @@ export async function buildQuote(
       onHand: stockLevels.onHand,
       reserved: stockLevels.reserved,
       soldOut: sql<boolean>`EXISTS (SELECT 1 FROM ${productSoldOut} WHERE ${productSoldOut.productId} = ${products.id} AND ${productSoldOut.storeId} = ${store.id})`,
-      settings: sql<Record<string, unknown>>`(SELECT ${businesses.settings} FROM ${businesses} WHERE ${businesses.id} = ${store.businessId})`,
+      settings: sql<
+        Record<string, unknown>
+      >`(SELECT ${businesses.settings} FROM ${businesses} WHERE ${businesses.id} = ${store.businessId})`,
     })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))

@@ -61,7 +61,11 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
       if (o.stockReserved) return;
       const lines =
         (env.fresh && [...env.fresh.lines].sort((a, b) => a.lineNo - b.lineNo)) ??
-        (await env.tx.select().from(orderLines).where(eq(orderLines.orderId, o.id)).orderBy(asc(orderLines.lineNo)));
+        (await env.tx
+          .select()
+          .from(orderLines)
+          .where(eq(orderLines.orderId, o.id))
+          .orderBy(asc(orderLines.lineNo)));
       const reserve = async () => {
         // the order's own row first: the shared stock rows are locked only by the last statement
         await env.tx.execute(sql`UPDATE orders SET stock_reserved = true WHERE id = ${o.id}`);
@@ -117,13 +121,13 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
 export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowState) {
   if (!env.fresh)
     await env.tx
-    .update(timers)
-    .set({ status: 'cancelled' })
-    // a complaint's SLA timers run on their own clock (complaints/sla.ts); approval reminders
-    // follow the approval, not the state
-    .where(
-      sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL AND ${timers.kind} <> 'approval_reminder'`,
-    );
+      .update(timers)
+      .set({ status: 'cancelled' })
+      // a complaint's SLA timers run on their own clock (complaints/sla.ts); approval reminders
+      // follow the approval, not the state
+      .where(
+        sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL AND ${timers.kind} <> 'approval_reminder'`,
+      );
   const sla = (kind: string, m: number) => ({
     id: newId(env.now.getTime()),
     businessId: o.businessId,
@@ -139,7 +143,9 @@ export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowSta
       .insert(timers)
       .values([
         sla('sla', state.slaMinutes),
-        ...(state.escalateAfterMinutes ? [sla('escalate', state.slaMinutes + state.escalateAfterMinutes)] : []),
+        ...(state.escalateAfterMinutes
+          ? [sla('escalate', state.slaMinutes + state.escalateAfterMinutes)]
+          : []),
       ]);
   for (const e of state.onEnter) await applyEffect(env, o, e);
 }
