@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, routes } from '@orderloop/contract';
 
@@ -8,10 +9,27 @@ export type Server = {
   pid: number;
   /** Milliseconds from spawn to the first ready answer. */
   readyMs: number;
+  /** CPU seconds the process had used by then (start-up's cost, whatever the neighbours' load). */
+  cpuSeconds: number;
   stop: () => Promise<void>;
 };
 
-let nextPort = Number(process.env.BENCH_PORT ?? 3917);
+/**
+ * A port nobody listens on now. A fixed port is not safe on a shared machine: another bench's server
+ * on it would answer our ready check, and our load would go to its database.
+ */
+async function freePort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT) + portsTaken++;
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+let portsTaken = 0;
 
 /**
  * A real `orderloop start` in its own process (NODE_ENV=production, through tsx as `npm start`
@@ -23,7 +41,7 @@ export async function startServer(opts: {
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<Server> {
-  const port = nextPort++;
+  const port = await freePort();
   const t = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -58,7 +76,13 @@ export async function startServer(opts: {
   while (performance.now() < deadline && !exited) {
     try {
       if ((await fetch(`${base}/readyz`)).ok)
-        return { base, pid: child.pid!, readyMs: performance.now() - t, stop };
+        return {
+          base,
+          pid: child.pid!,
+          readyMs: performance.now() - t,
+          cpuSeconds: cpuSecondsOf(child.pid!),
+          stop,
+        };
     } catch {}
     await sleep(20);
   }
@@ -90,4 +114,16 @@ export async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promi
     clearInterval(timer);
     peak = Math.max(peak, rssOf(pid));
   }
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far. On a shared, busy machine wall-clock
+ * throughput swings with the neighbours' load; the CPU a server spends per order hardly does, so
+ * the scenarios print it beside their throughput.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // fields after the command (which may hold spaces) — utime and stime are the 12th and 13th
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, 100 a second on Linux
 }

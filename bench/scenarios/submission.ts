@@ -1,5 +1,6 @@
 import { ceiling } from '../lib/ceiling.ts';
 import { load } from '../lib/load.ts';
+import { cpuSecondsOf } from '../lib/server.ts';
 import type { Figure, Scenario } from '../lib/types.ts';
 import { onPostgres, postOrder, stopAll } from './shared.ts';
 
@@ -27,6 +28,7 @@ export const submission: Scenario = {
         seconds: 2,
       });
       for (const connections of [16, 64]) {
+        const cpu0 = cpuSecondsOf(r.server.pid);
         const [api] = await load({
           kind: 'orders',
           base: r.server.base,
@@ -36,6 +38,7 @@ export const submission: Scenario = {
           connections,
           seconds,
         });
+        const cpu = cpuSecondsOf(r.server.pid) - cpu0;
         const raw = await ceiling({
           dbUrl: env.dbUrl,
           templateOrderId,
@@ -45,10 +48,14 @@ export const submission: Scenario = {
           seconds,
         });
         const ok = api!.statuses['201'] ?? 0;
+        const perSecond = ok / api!.seconds;
+        const cpuMs = ok ? (cpu * 1000) / ok : null;
         const conditions = `${connections} connections, ${seconds} s, 3 lines, PostgreSQL`;
-        env.seen.set(`submission/${connections}`, ok / api!.seconds);
+        env.seen.set(`submission/${connections}`, perSecond);
         env.log(
-          `  ${connections} conn: API ${Math.round(ok / api!.seconds)}/s (${JSON.stringify(api!.statuses)}, ${api!.errors} errors), raw SQL ${Math.round(raw.perSecond)}/s (${raw.errors} errors)`,
+          `  ${connections} conn: API ${Math.round(perSecond)}/s (goal ≥ 1000; ${(perSecond / raw.perSecond).toFixed(2)}× raw SQL, goal ≥ 0.6×), ` +
+            `p99 ${Math.round(api!.p99)} ms (goal ≤ 100), ${JSON.stringify(api!.statuses)}, ${api!.errors} errors; ` +
+            `raw SQL ${Math.round(raw.perSecond)}/s (${raw.errors} errors); server CPU ${cpuMs?.toFixed(1) ?? '–'} ms/order`,
         );
         figures.push(
           {
@@ -65,6 +72,12 @@ export const submission: Scenario = {
             unit: 'ms',
             goal: { op: '<=', value: 100 },
             conditions,
+          },
+          {
+            name: `server CPU/order @${connections}`,
+            value: cpuMs,
+            unit: 'ms',
+            conditions: `${conditions}; CPU of the API process (user + system) over the run, per order created`,
           },
           {
             name: `failed @${connections}`,

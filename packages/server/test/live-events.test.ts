@@ -175,7 +175,7 @@ describe('the fan-out hub', () => {
     const hub = createHub(s.database, s.app.log, 300);
     const got: number[] = [];
     const unsubscribe = await hub.subscribe(
-      (e: LiveRow) => got.push(e.id),
+      (batch: LiveRow[]) => got.push(...batch.map((e) => e.id)),
       () => {},
     );
     const [{ top } = { top: 0 }] = (

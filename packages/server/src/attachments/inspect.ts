@@ -4,8 +4,6 @@ import {
   attachmentTypes,
   type FieldError,
 } from '@orderloop/contract';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { AppError } from '../lib/errors.ts';
 
 /** What the bytes of an upload turned out to be, and the thumbnail made of a picture. */
@@ -48,6 +46,8 @@ function unreadable(detected: string): AppError {
  * orientation and carrying no metadata (no camera, no GPS position).
  */
 export async function inspectFile(data: Buffer): Promise<Inspected> {
+  // file-type and sharp (libvips) cost ~0.2 s of CPU to load: loaded on the first upload, not at start
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(data);
   const mime = found ? (aliases[found.mime] ?? found.mime) : null;
   if (!mime || !(mime in attachmentTypes)) throw new UnsupportedFileTypeError(found?.mime ?? 'unknown');
@@ -65,6 +65,7 @@ export async function inspectFile(data: Buffer): Promise<Inspected> {
 }
 
 async function thumbnailOf(data: Buffer) {
+  const { default: sharp } = await import('sharp');
   const options = { limitInputPixels: MAX_PIXELS, failOn: 'error' as const };
   const meta = await sharp(data, options).metadata();
   const edge = attachmentLimits.thumbnailEdge;

@@ -87,10 +87,20 @@ export async function resolveSession(
   const { db, clock, config } = deps;
   const now = clock.now();
   const id = hashToken(token);
-  const [s] = await db
-    .select()
+  // one round trip per request: the session, its user and the user's grants as they are now
+  const [found] = await db
+    .select({
+      s: sessions,
+      u: users,
+      grants: sql<Grant[]>`(SELECT coalesce(json_agg(json_build_object('id', g.id, 'roleId', r.id,
+          'roleKey', r.key, 'roleName', r.name, 'permissions', r.permissions, 'scope', g.scope,
+          'storeId', g.store_id) ORDER BY g.created_at, g.id), '[]'::json)
+        FROM ${roleGrants} g JOIN ${roles} r ON r.id = g.role_id WHERE g.user_id = ${sessions.userId})`,
+    })
     .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), eq(sessions.mode, mode), isNull(sessions.revokedAt)));
+  const s = found?.s;
   if (!s || s.expiresAt <= now || s.absoluteExpiresAt <= now) return { ok: false, reason: 'expired' };
   if (now.getTime() - s.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
     const expiresAt = new Date(Math.min(now.getTime() + config.sessionIdleMs, s.absoluteExpiresAt.getTime()));
@@ -103,10 +113,15 @@ export async function resolveSession(
       actor: { kind: 'customer', customerId: s.customerId, businessId: s.businessId, sessionId: id },
     };
   }
-  const [u] = await db.select().from(users).where(eq(users.id, s.userId!));
+  const u = found!.u;
   if (!u) return { ok: false, reason: 'expired' };
   if (u.status !== 'active') return { ok: false, reason: 'disabled' };
-  return { ok: true, csrfToken: s.csrfToken, actor: await staffActor(db, u, { id, mode: s.mode }) };
+  const grants = typeof found!.grants === 'string' ? (JSON.parse(found!.grants) as Grant[]) : found!.grants;
+  return {
+    ok: true,
+    csrfToken: s.csrfToken,
+    actor: await staffActor(db, u, { id, mode: s.mode }, grants),
+  };
 }
 
 /** A staff user as an actor, with their grants as they are now (also for work done on their behalf later). */
@@ -114,6 +129,8 @@ export async function staffActor(
   db: DbOrTx,
   u: typeof users.$inferSelect,
   session: { id: string; mode: 'cookie' | 'token' },
+  /** The user's grants when the caller read them already. */
+  grants?: Grant[],
 ): Promise<StaffActor> {
   return {
     kind: 'staff',
@@ -122,7 +139,7 @@ export async function staffActor(
     username: u.username,
     displayName: u.displayName,
     locale: u.locale as Locale,
-    grants: await loadGrants(db, u.id),
+    grants: grants ?? (await loadGrants(db, u.id)),
     sessionId: session.id,
     sessionMode: session.mode,
   };

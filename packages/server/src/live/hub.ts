@@ -49,7 +49,8 @@ export async function eventsAfter(
  * for a rolled-back transaction and passed over. Each id is emitted at most once.
  */
 export function createHub(database: Database, log: FastifyBaseLogger, graceMs = 10_000) {
-  const subscribers = new Set<(e: LiveRow) => void>();
+  // a subscriber gets each read's new rows together: one write per stream per read, not per event
+  const subscribers = new Set<(batch: LiveRow[]) => void>();
   const closers = new Set<() => void>();
   let floor = 0;
   const seen = new Set<number>();
@@ -90,12 +91,12 @@ export function createHub(database: Database, log: FastifyBaseLogger, graceMs = 
   const readNew = async () => {
     for (;;) {
       const rows = await eventsAfter(database.db, floor, 500);
-      for (const r of rows) {
-        if (seen.has(r.id)) continue;
+      const fresh = rows.filter((r) => !seen.has(r.id));
+      for (const r of fresh) {
         seen.add(r.id);
         gaps.delete(r.id);
-        for (const fn of subscribers) fn(r);
       }
+      if (fresh.length) for (const fn of subscribers) fn(fresh);
       const top = Math.max(floor, ...seen);
       advance(top);
       if (rows.length < 500) return;
@@ -140,7 +141,7 @@ export function createHub(database: Database, log: FastifyBaseLogger, graceMs = 
 
   return {
     /** Starts listening (once) and adds a subscriber; returns its unsubscribe. */
-    async subscribe(fn: (e: LiveRow) => void, close: () => void) {
+    async subscribe(fn: (batch: LiveRow[]) => void, close: () => void) {
       subscribers.add(fn);
       closers.add(close);
       await start();

@@ -8,8 +8,26 @@ import type { Ctx } from '../http/context.ts';
 import { ValidationError } from '../lib/errors.ts';
 import { eventsAfter, type Hub, type LiveRow } from './hub.ts';
 
-/** Who sees an event, and what of it. */
-type Audience = { businessId: string; shows: (e: LiveRow) => LiveEvent | null };
+/**
+ * Who sees an event, and what of it. `kind` names the view: every stream of one kind shows an event
+ * the same way, so its serialized frame is made once per event, not once per stream.
+ */
+type Audience = { kind: 'staff' | 'customer'; businessId: string; shows: (e: LiveRow) => LiveEvent | null };
+
+const frames = { staff: new WeakMap<LiveRow, string>(), customer: new WeakMap<LiveRow, string>() };
+
+/** The SSE frame of an event as this audience sees it ('' when it does not see it). */
+function frameOf(audience: Audience, e: LiveRow): string {
+  const shown = audience.shows(e);
+  if (!shown) return '';
+  const cache = frames[audience.kind];
+  let f = cache.get(e);
+  if (f === undefined) {
+    f = `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(shown)}\n\n`;
+    cache.set(e, f);
+  }
+  return f;
+}
 
 const view = (e: LiveRow, payload: Record<string, unknown>): LiveEvent => ({
   id: e.id,
@@ -24,6 +42,7 @@ const view = (e: LiveRow, payload: Record<string, unknown>): LiveEvent => ({
 export function staffAudience(ctx: Ctx): Audience {
   const scope = requirePermission(ctx.actor, 'orders.read');
   return {
+    kind: 'staff',
     businessId: scope.actor.businessId,
     shows: (e) =>
       e.businessId === scope.actor.businessId &&
@@ -39,6 +58,7 @@ const CUSTOMER_EVENTS = new Set(['order.submitted', 'order.transitioned']);
 export function customerAudience(ctx: Ctx): Audience {
   const me = requireCustomer(ctx.actor);
   return {
+    kind: 'customer',
     businessId: me.businessId,
     shows: (e) =>
       e.businessId === me.businessId && e.customerId === me.customerId && CUSTOMER_EVENTS.has(e.type)
@@ -65,13 +85,12 @@ function resumeFrom(req: FastifyRequest, query: { lastEventId?: string }): numbe
 async function stillSignedIn(ctx: Ctx, actor: Actor): Promise<boolean> {
   const now = ctx.clock.now();
   const [s] = await ctx.db
-    .select({ userId: sessions.userId, absolute: sessions.absoluteExpiresAt })
+    .select({ userId: sessions.userId, absolute: sessions.absoluteExpiresAt, status: users.status })
     .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, actor.sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
   if (!s || s.absolute <= now) return false;
-  if (!s.userId) return true;
-  const [u] = await ctx.db.select({ status: users.status }).from(users).where(eq(users.id, s.userId));
-  return u?.status === 'active';
+  return !s.userId || s.status === 'active';
 }
 
 // a client this far behind is cut off; it reconnects and catches up from the table
@@ -113,10 +132,12 @@ export async function serveStream(
     unsubscribe?.();
     raw.end();
   };
-  const send = (e: LiveRow) => {
-    const shown = audience.shows(e);
-    if (!shown || !open) return;
-    raw.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(shown)}\n\n`);
+  const send = (batch: LiveRow[]) => {
+    if (!open) return;
+    let out = '';
+    for (const e of batch) out += frameOf(audience, e);
+    if (!out) return;
+    raw.write(out);
     if (raw.writableLength > MAX_BUFFERED_BYTES) end();
   };
   const beat = setInterval(() => {
@@ -131,16 +152,17 @@ export async function serveStream(
   // subscribe before replaying, so nothing committed in between falls through the gap
   let unsubscribe: (() => void) | undefined;
   try {
-    unsubscribe = await hub.subscribe((e) => (live ? !sent.has(e.id) && send(e) : buffered.push(e)), end);
+    unsubscribe = await hub.subscribe((batch) => {
+      if (!live) buffered.push(...batch);
+      else send(sent.size ? batch.filter((e) => !sent.has(e.id)) : batch);
+    }, end);
     if (!open) unsubscribe();
     if (resume !== null) {
       let after = resume;
       for (;;) {
         const rows = await eventsAfter(ctx.db, after, 500, audience.businessId);
-        for (const r of rows) {
-          sent.add(r.id);
-          send(r);
-        }
+        for (const r of rows) sent.add(r.id);
+        send(rows);
         if (rows.length < 500 || !open) break;
         after = rows[rows.length - 1]!.id;
       }
@@ -150,7 +172,7 @@ export async function serveStream(
     ctx.log.error({ err }, 'event stream failed to start');
     end();
   }
-  for (const e of buffered) if (!sent.has(e.id)) send(e);
+  send(buffered.filter((e) => !sent.has(e.id)));
   buffered.length = 0;
   live = true;
   return reply;

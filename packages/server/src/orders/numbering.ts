@@ -3,13 +3,19 @@ import type { Db } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 
 /** YYYYMMDD of an instant in the store's time zone: order numbers follow the store's day. */
+// a formatter costs far more to build than to use: one per time zone, kept
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = (timeZone: string) => {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f;
+};
+
 export function localDay(at: Date, timeZone: string): string {
-  const p = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
+  const p = dayFormat(timeZone).formatToParts(at);
   const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
 }

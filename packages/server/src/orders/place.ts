@@ -1,5 +1,4 @@
 import type { Order, Quote } from '@orderloop/contract';
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { orderLines, orders } from '../db/order-schema.ts';
 import { recordOutOfStock } from '../exceptions/incidents.ts';
@@ -133,8 +132,15 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
         ctx.actor?.kind === 'customer'
           ? { type: 'customer' as const, id: ctx.actor.customerId }
           : { type: 'user' as const, id: p.fields.createdBy! };
-      await startWorkflow(tx, ctx, row!, wf, p.submit, by);
-      const [fresh] = await tx.select().from(orders).where(eq(orders.id, id));
+      // stock goes last (see deferStock): the order's own rows first, the shared stock rows just
+      // before commit
+      const last: (() => Promise<void>)[] = [];
+      await startWorkflow(tx, ctx, row!, wf, p.submit, by, {
+        fresh: { lines },
+        deferStock: (reserve) => last.push(reserve),
+      });
+      // what the workflow changed on the order row: only the reservation flag, set by `last`
+      const fresh = { ...row!, stockReserved: row!.stockReserved || last.length > 0 };
       await recordAudit(tx, ctx, {
         action: p.submit ? 'order.submitted' : 'order.draft_saved',
         entityType: 'order',
@@ -145,16 +151,17 @@ export async function placeOrder(ctx: Ctx, p: Placement): Promise<Order> {
           total: quote.total,
           lines: quote.lines.length,
           channel: p.channel,
-          priceOverridden: fresh!.priceOverridden,
+          priceOverridden: fresh.priceOverridden,
         },
       });
       const order = {
-        ...toOrder(fresh!, lines),
+        ...toOrder(fresh, lines),
         ...(p.clientTotal !== undefined && p.clientTotal !== quote.total
           ? { clientTotalMismatch: true }
           : {}),
       };
       await completeIdempotency(tx, p.claim, 201, order);
+      for (const run of last) await run();
       return order;
     });
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { FieldError, Quote, quoteRequestSchema } from '@orderloop/contract';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { unavailableReason } from '../catalog/availability.ts';
 import { skuLabel } from '../catalog/variants.ts';
@@ -68,29 +68,38 @@ export async function buildQuote(
   input: QuoteInput,
   now: Date,
 ): Promise<Quote> {
-  const [business] = await db.select().from(businesses).where(eq(businesses.id, store.businessId));
-  const settings = pricingSettings(business!.settings);
   const skuIds = [...new Set(input.lines.map((l) => l.skuId))];
-  const rows = await db
-    .select({ sku: skus, product: products })
+  // one round trip: the SKUs with their products, this store's stock and sold-out marks, and the
+  // business's pricing settings (the same on every row)
+  const found = await db
+    .select({
+      sku: skus,
+      product: products,
+      tracked: stockLevels.tracked,
+      onHand: stockLevels.onHand,
+      reserved: stockLevels.reserved,
+      soldOut: sql<boolean>`EXISTS (SELECT 1 FROM ${productSoldOut} WHERE ${productSoldOut.productId} = ${products.id} AND ${productSoldOut.storeId} = ${store.id})`,
+      settings: sql<
+        Record<string, unknown>
+      >`(SELECT ${businesses.settings} FROM ${businesses} WHERE ${businesses.id} = ${store.businessId})`,
+    })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
+    .leftJoin(stockLevels, and(eq(stockLevels.skuId, skus.id), eq(stockLevels.storeId, store.id)))
     .where(and(inArray(skus.id, skuIds), eq(skus.businessId, store.businessId)));
+  const rows = found.map((r) => ({ sku: r.sku, product: r.product }));
   const missing = input.lines.findIndex((l) => !rows.some((r) => r.sku.id === l.skuId));
   if (missing >= 0)
     throw new ValidationError([
       { field: `body.lines.${missing}.skuId`, code: 'unknown_sku', message: 'no such SKU' },
     ]);
-
-  const productIds = [...new Set(rows.map((r) => r.product.id))];
-  const soldOut = await db
-    .select()
-    .from(productSoldOut)
-    .where(and(inArray(productSoldOut.productId, productIds), eq(productSoldOut.storeId, store.id)));
-  const stock = await db
-    .select()
-    .from(stockLevels)
-    .where(and(inArray(stockLevels.skuId, skuIds), eq(stockLevels.storeId, store.id)));
+  const settings = pricingSettings(found[0]!.settings);
+  const soldOut = found.filter((r) => r.soldOut).map((r) => ({ productId: r.product.id, storeId: store.id }));
+  const stock = found.flatMap((r) =>
+    r.tracked === null
+      ? []
+      : [{ skuId: r.sku.id, tracked: r.tracked, onHand: r.onHand ?? 0, reserved: r.reserved ?? 0 }],
+  );
   let listPrices: (typeof priceListItems.$inferSelect)[] = [];
   if (customerId) {
     const [c] = await db

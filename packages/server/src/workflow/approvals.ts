@@ -35,15 +35,23 @@ export function ruleHits(
  * superseded). Every path that prices an order — entry, edit, duplicate, batch, import — ends here,
  * so no path skips approval.
  */
-export async function openApprovalIfNeeded(tx: Tx, ctx: Ctx, o: OrderRow, wf: LoadedWorkflow) {
+export async function openApprovalIfNeeded(
+  tx: Tx,
+  ctx: Ctx,
+  o: OrderRow,
+  wf: LoadedWorkflow,
+  /** The order was inserted in this transaction: it has no earlier approval or reminder to lapse. */
+  fresh = false,
+) {
   const now = ctx.clock.now();
-  await tx
-    .update(approvals)
-    .set({ status: 'superseded', decidedAt: now })
-    .where(and(eq(approvals.orderId, o.id), eq(approvals.status, 'pending')));
+  if (!fresh)
+    await tx
+      .update(approvals)
+      .set({ status: 'superseded', decidedAt: now })
+      .where(and(eq(approvals.orderId, o.id), eq(approvals.status, 'pending')));
   const hit = wf.definition.approvalRules.filter((r) => ruleHits(r, o));
   if (!hit.length || !wf.definition.approval) {
-    await cancelApprovalReminder(tx, o.id);
+    if (!fresh) await cancelApprovalReminder(tx, o.id);
     return null;
   }
   const steps: ApprovalStep[] = hit.flatMap((r) =>

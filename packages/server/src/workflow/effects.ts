@@ -1,8 +1,8 @@
 import type { Effect, WorkflowDefinition, WorkflowState } from '@orderloop/contract';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../db/connect.ts';
+import { queryRows, type Tx } from '../db/connect.ts';
 import { orderLines, type orders } from '../db/order-schema.ts';
-import { events, outbox, timers } from '../db/workflow-schema.ts';
+import { outbox, timers } from '../db/workflow-schema.ts';
 import { newId } from '../lib/ids.ts';
 import { notifyPlan } from '../notifications/settings.ts';
 import { reserveStock } from '../orders/reserve.ts';
@@ -16,6 +16,16 @@ export type EffectEnv = {
   eventId: number;
   /** Where an out-of-stock line is reported: `body.lines` when the order is being entered. */
   linesField?: string;
+  /**
+   * Set when the order was inserted in this very transaction: nothing of an earlier state (timers,
+   * approvals) can be pending, and its lines are at hand instead of a read away.
+   */
+  fresh?: { lines: (typeof orderLines.$inferSelect)[] };
+  /**
+   * When given, stock reservation is handed here instead of run at once: the caller runs it last
+   * before commit, so the locked stock rows (a hot SKU's above all) are held as briefly as possible.
+   */
+  deferStock?: (reserve: () => Promise<void>) => void;
 };
 
 const minutes = (now: Date, m: number) => new Date(now.getTime() + m * 60_000);
@@ -49,22 +59,29 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
   switch (e.type) {
     case 'reserve_stock': {
       if (o.stockReserved) return;
-      const lines = await env.tx
-        .select()
-        .from(orderLines)
-        .where(eq(orderLines.orderId, o.id))
-        .orderBy(asc(orderLines.lineNo));
-      await reserveStock(
-        env.tx,
-        { ...who, storeId: o.storeId },
-        lines.map((l, i) => ({
-          skuId: l.skuId,
-          skuCode: l.skuCode,
-          quantity: l.quantity,
-          field: `${env.linesField ?? 'lines'}.${i}.quantity`,
-        })),
-      );
-      await env.tx.execute(sql`UPDATE orders SET stock_reserved = true WHERE id = ${o.id}`);
+      const lines =
+        (env.fresh && [...env.fresh.lines].sort((a, b) => a.lineNo - b.lineNo)) ??
+        (await env.tx
+          .select()
+          .from(orderLines)
+          .where(eq(orderLines.orderId, o.id))
+          .orderBy(asc(orderLines.lineNo)));
+      const reserve = async () => {
+        // the order's own row first: the shared stock rows are locked only by the last statement
+        await env.tx.execute(sql`UPDATE orders SET stock_reserved = true WHERE id = ${o.id}`);
+        await reserveStock(
+          env.tx,
+          { ...who, storeId: o.storeId },
+          lines.map((l, i) => ({
+            skuId: l.skuId,
+            skuCode: l.skuCode,
+            quantity: l.quantity,
+            field: `${env.linesField ?? 'lines'}.${i}.quantity`,
+          })),
+        );
+      };
+      if (env.deferStock) env.deferStock(reserve);
+      else await reserve();
       return;
     }
     case 'release_stock':
@@ -102,28 +119,34 @@ export async function applyEffect(env: EffectEnv, o: OrderRow, e: Effect) {
  * on-enter effects run. `o` is the order as it is after the move.
  */
 export async function enterState(env: EffectEnv, o: OrderRow, state: WorkflowState) {
-  await env.tx
-    .update(timers)
-    .set({ status: 'cancelled' })
-    // a complaint's SLA timers run on their own clock (complaints/sla.ts); approval reminders
-    // follow the approval, not the state
-    .where(
-      sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL AND ${timers.kind} <> 'approval_reminder'`,
-    );
-  const sla = (kind: string, m: number) =>
-    env.tx.insert(timers).values({
-      id: newId(env.now.getTime()),
-      businessId: o.businessId,
-      orderId: o.id,
-      kind,
-      action: null,
-      state: o.state,
-      stateVersion: o.version,
-      dueAt: minutes(env.now, m),
-    });
-  if (state.slaMinutes) await sla('sla', state.slaMinutes);
-  if (state.slaMinutes && state.escalateAfterMinutes)
-    await sla('escalate', state.slaMinutes + state.escalateAfterMinutes);
+  if (!env.fresh)
+    await env.tx
+      .update(timers)
+      .set({ status: 'cancelled' })
+      // a complaint's SLA timers run on their own clock (complaints/sla.ts); approval reminders
+      // follow the approval, not the state
+      .where(
+        sql`${timers.orderId} = ${o.id} AND ${timers.status} = 'pending' AND ${timers.complaintId} IS NULL AND ${timers.kind} <> 'approval_reminder'`,
+      );
+  const sla = (kind: string, m: number) => ({
+    id: newId(env.now.getTime()),
+    businessId: o.businessId,
+    orderId: o.id,
+    kind,
+    action: null,
+    state: o.state,
+    stateVersion: o.version,
+    dueAt: minutes(env.now, m),
+  });
+  if (state.slaMinutes)
+    await env.tx
+      .insert(timers)
+      .values([
+        sla('sla', state.slaMinutes),
+        ...(state.escalateAfterMinutes
+          ? [sla('escalate', state.slaMinutes + state.escalateAfterMinutes)]
+          : []),
+      ]);
   for (const e of state.onEnter) await applyEffect(env, o, e);
 }
 
@@ -135,12 +158,16 @@ export async function recordEvent(
   payload: Record<string, unknown>,
   now: Date,
 ): Promise<number> {
-  const [row] = await tx
-    .insert(events)
-    .values({ businessId: o.businessId, storeId: o.storeId, orderId: o.id, type, payload, at: now })
-    .returning({ id: events.id });
-  await tx.execute(sql`SELECT pg_notify('orderloop_events', ${String(row!.id)})`);
-  return row!.id;
+  // one round trip: the row and its NOTIFY (delivered at commit, like any NOTIFY in a transaction)
+  const [row] = await queryRows<{ id: string | number }>(
+    tx,
+    sql`WITH e AS (
+          INSERT INTO events (business_id, store_id, order_id, type, payload, at)
+          VALUES (${o.businessId}, ${o.storeId}, ${o.id}, ${type}, ${JSON.stringify(payload)}::jsonb, ${now.toISOString()}::timestamptz)
+          RETURNING id)
+        SELECT id, pg_notify('orderloop_events', id::text) FROM e`,
+  );
+  return Number(row!.id);
 }
 
 export const slaDue = (d: WorkflowDefinition, stateKey: string, now: Date) => {

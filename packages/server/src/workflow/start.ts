@@ -5,7 +5,7 @@ import type { Ctx } from '../http/context.ts';
 import { newId } from '../lib/ids.ts';
 import { openApprovalIfNeeded } from './approvals.ts';
 import { type LoadedWorkflow, stateOf, transitionOf } from './definitions.ts';
-import { applyEffect, enterState, recordEvent, slaDue } from './effects.ts';
+import { applyEffect, type EffectEnv, enterState, recordEvent, slaDue } from './effects.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -28,6 +28,8 @@ export async function startWorkflow(
   wf: LoadedWorkflow,
   submit: boolean,
   actor: { type: 'user' | 'customer'; id: string },
+  /** The order was inserted in this transaction (see EffectEnv's `fresh` and `deferStock`). */
+  fresh?: Pick<EffectEnv, 'fresh' | 'deferStock'>,
 ) {
   const now = ctx.clock.now();
   const d = wf.definition;
@@ -63,8 +65,9 @@ export async function startWorkflow(
     actorUserId: actor.type === 'user' ? actor.id : null,
     eventId,
     linesField: 'body.lines',
+    ...fresh,
   };
   for (const e of t.effects) await applyEffect(env, row, e);
   await enterState(env, row, stateOf(d, row.state)!);
-  await openApprovalIfNeeded(tx, ctx, row, wf);
+  await openApprovalIfNeeded(tx, ctx, row, wf, !!fresh?.fresh);
 }
