@@ -10,7 +10,8 @@ const BATCH = 100_000;
  * A UUIDv7 of the instant `at` (as newId makes them): ids ascend with creation time, so the primary
  * keys are appended to, not written all over, and the rows look like the application's.
  */
-const uuidv7 = (at: string) => sql.raw(`encode(set_byte(overlay(uuid_send(gen_random_uuid())
+const uuidv7 = (at: string) =>
+  sql.raw(`encode(set_byte(overlay(uuid_send(gen_random_uuid())
   placing substring(int8send(floor(extract(epoch FROM ${at}) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
   6, (get_byte(uuid_send(gen_random_uuid()), 6) & 15) | 112), 'hex')::uuid`);
 
@@ -62,7 +63,8 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
         g AS (
           SELECT gs,
                  -- oldest first, batch after batch: rows land on disk in time order, as real orders do
-                 now() - interval '365 days' * (1 - (${done} + gs - random()) / ${count}) AS created_at,
+                 -- to the millisecond, as the application's clock writes them
+                 date_trunc('milliseconds', now() - interval '365 days' * (1 - (${done} + gs - random()) / ${count})) AS created_at,
                  floor(random() * 1000000)::int AS r
           FROM generate_series(1, ${size}) gs
         ),
