@@ -122,6 +122,8 @@ export const orderLines = pgTable(
   (t) => [
     index('order_lines_order_idx').on(t.orderId, t.lineNo),
     index('order_lines_sku_idx').on(t.skuId),
+    // the list's product filter: EXISTS (… product_id = ? AND order_id = ?) answered from the index alone
+    index('order_lines_product_idx').on(t.productId, t.orderId),
     check('order_lines_qty_ck', sql`${t.quantity} > 0`),
   ],
 );

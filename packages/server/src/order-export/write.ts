@@ -2,11 +2,10 @@ import type { ExportColumn, Locale } from '@orderloop/contract';
 import { eq } from 'drizzle-orm';
 import type { Scope } from '../access/access.ts';
 import type { DbOrTx } from '../db/connect.ts';
-import { stores, users } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
 import { writeCsv, writeXlsx } from '../spreadsheets/index.ts';
 import { type CellEnv, planColumns } from './columns.ts';
-import { wallClock } from './format.ts';
-import { type ExportFilter, type ExportSort, linesOf, orderBatches } from './rows.ts';
+import { type ExportFilter, type ExportSort, exportRows } from './rows.ts';
 
 export type ExportSpec = {
   filter: ExportFilter;
@@ -33,27 +32,17 @@ export function exportFilename(
   return { filename: `${name}-${day}.${spec.format}`, asciiFilename: `${ascii}-${day}.${spec.format}` };
 }
 
-async function cellEnv(db: DbOrTx, businessId: string, locale: Locale, withUsers: boolean): Promise<CellEnv> {
-  const storeRows = await db
-    .select({ id: stores.id, name: stores.name, timezone: stores.timezone })
-    .from(stores)
-    .where(eq(stores.businessId, businessId));
-  const userRows = withUsers
-    ? await db
-        .select({ id: users.id, displayName: users.displayName, username: users.username })
-        .from(users)
-        .where(eq(users.businessId, businessId))
-    : [];
-  return {
-    locale,
-    stores: new Map(storeRows.map((s) => [s.id, { name: s.name, clock: wallClock(s.timezone) }])),
-    users: new Map(userRows.map((u) => [u.id, u])),
-  };
+async function usersOf(db: DbOrTx, businessId: string): Promise<CellEnv['users']> {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .from(users)
+    .where(eq(users.businessId, businessId));
+  return new Map(rows.map((u) => [u.id, u]));
 }
 
 /**
  * Streams the export into `out` (and ends it) through the shared spreadsheet writers, which pull
- * rows only as fast as `out` drains: at most one batch of orders is in memory at any time.
+ * rows only as fast as `out` drains: at most two pages of orders are in memory at any time.
  * Resolves with the number of data rows written.
  */
 export async function writeOrderExport(
@@ -63,39 +52,25 @@ export async function writeOrderExport(
 ): Promise<number> {
   const { spec, locale } = opts;
   const plan = planColumns(spec.columns, locale);
-  const env = await cellEnv(db, opts.businessId, locale, plan.needsUsers);
+  const env: CellEnv = { locale, users: plan.needsUsers ? await usersOf(db, opts.businessId) : new Map() };
+  const csv = spec.format === 'csv';
   let count = 0;
-  // each batch of orders with its lines; the next batch is fetched while this one is written, so
-  // the database works while the rows are formatted instead of waiting for them
-  async function* batches() {
-    for await (const batch of orderBatches(db, opts.scope, spec.filter, spec.sort, { fields: plan.fields })) {
-      const lines =
-        spec.granularity === 'lines'
-          ? await linesOf(
-              db,
-              batch.map((o) => o.id),
-            )
-          : null;
-      yield { batch, lines };
-    }
-  }
+  // the next page is fetched while this one is written, so the database works while rows are formatted
+  const pages = exportRows(db, opts.scope, spec.filter, spec.sort, {
+    select: plan.select,
+    lines: spec.granularity === 'lines',
+    customers: plan.needsCustomers,
+  });
   async function* rows(): AsyncGenerator<unknown[]> {
-    for await (const { batch, lines } of aheadByOne(batches())) {
+    for await (const page of aheadByOne(pages)) {
       opts.signal?.throwIfAborted();
-      for (const o of batch) {
-        if (!lines) {
-          count++;
-          yield plan.cells(o, null, env);
-          continue;
-        }
-        for (const l of lines.get(o.id) ?? []) {
-          count++;
-          yield plan.cells(o, l, env);
-        }
+      for (const row of page) {
+        count++;
+        yield plan.cells(row, env, csv);
       }
     }
   }
-  if (spec.format === 'csv') await writeCsv(out, plan.headers, rows());
+  if (csv) await writeCsv(out, plan.headers, rows());
   else
     await writeXlsx(
       out,

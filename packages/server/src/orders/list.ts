@@ -35,6 +35,30 @@ async function firstLines(ctx: Ctx, ids: string[]): Promise<Map<string, SummaryL
   return out;
 }
 
+/** What a summary shows, and no more: wide jsonb (fees, custom fields) and the search text cost parsing. */
+const summaryColumns = {
+  id: orders.id,
+  number: orders.number,
+  storeId: orders.storeId,
+  customerId: orders.customerId,
+  contact: orders.contact,
+  channel: orders.channel,
+  fulfilment: orders.fulfilment,
+  state: orders.state,
+  currency: orders.currency,
+  total: orders.total,
+  paymentStatus: orders.paymentStatus,
+  salesRepId: orders.salesRepId,
+  assignedTo: orders.assignedTo,
+  tags: orders.tags,
+  workflowId: orders.workflowId,
+  stage: orders.stage,
+  stateEnteredAt: orders.stateEnteredAt,
+  dueAt: orders.dueAt,
+  submittedAt: orders.submittedAt,
+  createdAt: orders.createdAt,
+};
+
 export const sortColumns = {
   createdAt: orders.createdAt,
   total: orders.total,
@@ -104,7 +128,7 @@ export async function listOrders(
 
   const rows = await ctx.db
     .select({
-      o: orders,
+      o: summaryColumns,
       customerName: customers.name,
       lineCount: sql<number>`(SELECT count(*)::int FROM ${orderLines} l WHERE l.order_id = ${orders.id})`,
     })

@@ -3,14 +3,28 @@ import type { Db } from '../db/connect.ts';
 import { queryRows } from '../db/connect.ts';
 import { currentWorkflow } from '../workflow/definitions.ts';
 
+/** Orders per transaction: big enough that per-statement costs vanish, small enough for temp_buffers. */
+const BATCH = 100_000;
+
+/**
+ * A UUIDv7 of the instant `at` (as newId makes them): ids ascend with creation time, so the primary
+ * keys are appended to, not written all over, and the rows look like the application's.
+ */
+const uuidv7 = (at: string) =>
+  sql.raw(`encode(set_byte(overlay(uuid_send(gen_random_uuid())
+  placing substring(int8send(floor(extract(epoch FROM ${at}) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+  6, (get_byte(uuid_send(gen_random_uuid()), 6) & 15) | 112), 'hex')::uuid`);
+
 /**
  * Generates `count` realistic orders (1–4 lines each) for the demo businesses, spread over the past
  * year, in set-based SQL batches so a million rows take minutes, not hours. Numbers follow the real
  * format per store and local day; counters are moved past them so live orders never collide.
  * For benchmarks of the list, export and dashboard; prices are the SKUs' base prices.
+ *
+ * Each batch is one temp table of orders (numbered, with their totals) and three INSERTs; a line is
+ * a pure function of its order's random number `r`, so the lines are never materialised twice.
  */
 export async function seedOrders(db: Db, count: number, log: (m: string) => void = () => {}) {
-  const batch = 50_000;
   const demo = await queryRows<{ id: string }>(
     db,
     sql`SELECT id FROM businesses WHERE slug IN ('demo-restaurant', 'demo-factory')`,
@@ -20,9 +34,25 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
     db,
     sql`SELECT count(*)::int AS n FROM orders`,
   );
-  for (let done = 0; done < count; done += batch) {
-    const size = Math.min(batch, count - done);
+  for (let done = 0; done < count; done += BATCH) {
+    const size = Math.min(BATCH, count - done);
     await db.transaction(async (tx) => {
+      // generated rows, not business data: a crash loses the batch, never a committed order
+      await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+      // each business's customers as an array (a pick is an index, not an OFFSET scan) and its SKUs
+      // numbered 1…n, joined by number: arrays of a thousand would be detoasted at every access
+      await tx.execute(sql`
+        CREATE TEMP TABLE gen_pick ON COMMIT DROP AS
+        SELECT b.id AS business_id, b.kind,
+               ARRAY(SELECT c.id FROM customers c WHERE c.business_id = b.id ORDER BY c.id) AS customers,
+               (SELECT count(*)::int FROM skus k WHERE k.business_id = b.id) AS skus,
+               (SELECT w.id FROM workflows w WHERE w.business_id = b.id ORDER BY w.version DESC LIMIT 1) AS workflow_id
+        FROM businesses b WHERE b.slug IN ('demo-restaurant', 'demo-factory')`);
+      await tx.execute(sql`
+        CREATE TEMP TABLE gen_sku ON COMMIT DROP AS
+        SELECT k.business_id, row_number() OVER (PARTITION BY k.business_id ORDER BY k.id)::int AS k,
+               k.id AS sku_id, k.product_id, p.name, k.code, k.price
+        FROM skus k JOIN products p ON p.id = k.product_id JOIN gen_pick pick ON pick.business_id = k.business_id`);
       await tx.execute(sql`
         CREATE TEMP TABLE gen ON COMMIT DROP AS
         WITH s AS (
@@ -33,68 +63,60 @@ export async function seedOrders(db: Db, count: number, log: (m: string) => void
         g AS (
           SELECT gs,
                  -- oldest first, batch after batch: rows land on disk in time order, as real orders do
-                 now() - interval '365 days' * (1 - (${done} + gs - random()) / ${count}) AS created_at,
+                 -- to the millisecond, as the application's clock writes them
+                 date_trunc('milliseconds', now() - interval '365 days' * (1 - (${done} + gs - random()) / ${count})) AS created_at,
                  floor(random() * 1000000)::int AS r
           FROM generate_series(1, ${size}) gs
+        ),
+        o AS (
+          SELECT s.store_id, s.business_id, s.code, s.currency, g.created_at, g.r,
+                 (g.created_at AT TIME ZONE s.timezone)::date AS local_date,
+                 1 + (g.r / 72) % 4 AS line_count
+          FROM g JOIN s ON s.i = g.gs % s.n
         )
-        SELECT gen_random_uuid() AS id, s.store_id, s.business_id, s.code, s.timezone, s.currency, g.created_at, g.r,
-               (ARRAY['submitted','submitted','accepted','preparing','completed','completed','completed','cancelled'])[1 + g.r % 8] AS state,
-               (ARRAY['console','miniapp','miniapp'])[1 + (g.r / 8) % 3] AS channel,
-               (ARRAY['unpaid','paid','paid'])[1 + (g.r / 24) % 3] AS payment_status,
-               1 + (g.r / 72) % 4 AS line_count
-        FROM g JOIN s ON s.i = g.gs % s.n`);
-      // each business's customers and SKUs as arrays, so a pick is an index, not an OFFSET scan
-      await tx.execute(sql`
-        CREATE TEMP TABLE gen_pick ON COMMIT DROP AS
-        SELECT b.id AS business_id,
-               ARRAY(SELECT c.id FROM customers c WHERE c.business_id = b.id ORDER BY c.id) AS customers,
-               ARRAY(SELECT k.id FROM skus k WHERE k.business_id = b.id ORDER BY k.id) AS skus,
-               (SELECT w.id FROM workflows w WHERE w.business_id = b.id ORDER BY w.version DESC LIMIT 1) AS workflow_id
-        FROM businesses b WHERE b.slug IN ('demo-restaurant', 'demo-factory')`);
-      await tx.execute(sql`
-        CREATE TEMP TABLE gen_numbered ON COMMIT DROP AS
-        SELECT gen.*, to_char(created_at AT TIME ZONE timezone, 'YYYYMMDD') AS day,
-               coalesce((SELECT last FROM order_number_counters c WHERE c.store_id = gen.store_id
-                          AND c.local_date = (created_at AT TIME ZONE timezone)::date), 0)
-               + row_number() OVER (PARTITION BY store_id, (created_at AT TIME ZONE timezone)::date ORDER BY created_at) AS seq,
-               pick.customers[1 + gen.r % NULLIF(cardinality(pick.customers), 0)] AS customer_id
-        FROM gen JOIN gen_pick pick ON pick.business_id = gen.business_id`);
+        SELECT ${uuidv7('o.created_at')} AS id, o.*,
+               coalesce(c.last, 0) + row_number() OVER (PARTITION BY o.store_id, o.local_date ORDER BY o.created_at) AS seq,
+               pick.customers[1 + o.r % NULLIF(cardinality(pick.customers), 0)] AS customer_id
+        FROM o JOIN gen_pick pick ON pick.business_id = o.business_id
+        LEFT JOIN order_number_counters c ON c.store_id = o.store_id AND c.local_date = o.local_date`);
+      // temp tables have no statistics until asked: without them the SKU join becomes a nested loop
+      await tx.execute(sql`ANALYZE gen_pick, gen_sku, gen`);
       // lines first (into a temp table), so each order is written once with its totals
       await tx.execute(sql`
         CREATE TEMP TABLE gen_lines ON COMMIT DROP AS
-        SELECT gen_random_uuid() AS id, n.id AS order_id, ln, k.id AS sku_id, k.product_id, p.name, k.code, q, k.price
-        FROM gen_numbered n
+        SELECT n.id AS order_id, n.created_at, ln, k.sku_id, k.product_id, k.name, k.code, q, k.price
+        FROM gen n JOIN gen_pick pick ON pick.business_id = n.business_id
         CROSS JOIN LATERAL generate_series(1, n.line_count) ln
-        CROSS JOIN LATERAL (SELECT 1 + (n.r / (ln * 3)) % 5 AS q) qty
-        JOIN gen_pick pick ON pick.business_id = n.business_id
-        JOIN skus k ON k.id = pick.skus[1 + (n.r / ln) % cardinality(pick.skus)]
-        JOIN products p ON p.id = k.product_id`);
+        CROSS JOIN LATERAL (SELECT 1 + (n.r / ln) % pick.skus AS k, 1 + (n.r / (ln * 3)) % 5 AS q) x
+        JOIN gen_sku k ON k.business_id = n.business_id AND k.k = x.k`);
       await tx.execute(sql`
         INSERT INTO orders (id, business_id, store_id, number, customer_id, contact, channel, fulfilment, fulfilment_details,
                             notes, state, workflow_id, state_entered_at, version, currency, tax_mode, subtotal, discount, fees_total, tax, total, fees,
                             payment_status, stock_reserved, sales_rep_id, created_by, tags, custom_fields, submitted_at, created_at, updated_at)
-        SELECT n.id, n.business_id, n.store_id, n.code || '-' || n.day || '-' || lpad(n.seq::text, 4, '0'), n.customer_id,
+        SELECT n.id, n.business_id, n.store_id, n.code || '-' || to_char(n.local_date, 'YYYYMMDD') || '-' || lpad(n.seq::text, 4, '0'), n.customer_id,
                jsonb_build_object('name', coalesce(c.contact_name, c.name, '顾客' || (n.r % 997)), 'phone', '139' || lpad((n.r * 7 % 100000000)::text, 8, '0')),
-               n.channel, CASE WHEN b.kind = 'b2b' THEN 'shipment' ELSE (ARRAY['dine_in','pickup','delivery'])[1 + n.r % 3] END, '{}'::jsonb,
+               (ARRAY['console','miniapp','miniapp'])[1 + (n.r / 8) % 3],
+               CASE WHEN pick.kind = 'b2b' THEN 'shipment' ELSE (ARRAY['dine_in','pickup','delivery'])[1 + n.r % 3] END, '{}'::jsonb,
                CASE WHEN n.r % 10 = 0 THEN '加急 urgent' WHEN n.r % 17 = 0 THEN '少辣 less spicy' END,
-               CASE WHEN b.kind = 'b2b'
+               CASE WHEN pick.kind = 'b2b'
                  THEN (ARRAY['submitted','under_review','approved','in_production','shipped','closed','closed','cancelled'])[1 + n.r % 8]
-                 ELSE n.state END,
+                 ELSE (ARRAY['submitted','submitted','accepted','preparing','completed','completed','completed','cancelled'])[1 + n.r % 8] END,
                pick.workflow_id, n.created_at,
-               1, n.currency, CASE WHEN b.kind = 'b2b' THEN 'exclusive' ELSE 'inclusive' END,
-               t.s, 0, 0, 0, t.s, '[]'::jsonb, n.payment_status, false, c.sales_rep_id, NULL,
+               1, n.currency, CASE WHEN pick.kind = 'b2b' THEN 'exclusive' ELSE 'inclusive' END,
+               t.s, 0, 0, 0, t.s, '[]'::jsonb, (ARRAY['unpaid','paid','paid'])[1 + (n.r / 24) % 3], false, c.sales_rep_id, NULL,
                CASE WHEN n.r % 23 = 0 THEN ARRAY['vip'] ELSE '{}'::text[] END, '{}'::jsonb, n.created_at, n.created_at, n.created_at
-        FROM gen_numbered n JOIN businesses b ON b.id = n.business_id LEFT JOIN customers c ON c.id = n.customer_id
-        JOIN gen_pick pick ON pick.business_id = n.business_id
-        JOIN (SELECT order_id, sum(price * q) AS s FROM gen_lines GROUP BY order_id) t ON t.order_id = n.id`);
+        FROM gen n JOIN gen_pick pick ON pick.business_id = n.business_id LEFT JOIN customers c ON c.id = n.customer_id
+        JOIN (SELECT order_id, sum(price * q) AS s FROM gen_lines GROUP BY order_id) t ON t.order_id = n.id
+        ORDER BY n.created_at`);
       await tx.execute(sql`
         INSERT INTO order_lines (id, order_id, line_no, sku_id, product_id, product_name, sku_code, sku_label, modifiers, modifiers_label,
                                  quantity, unit_price, price_source, gross, line_discount, order_discount, net, tax, total)
-        SELECT id, order_id, ln, sku_id, product_id, name, code, '', '{}'::jsonb, '', q, price, 'base', price * q, 0, 0, price * q, 0, price * q
-        FROM gen_lines`);
+        SELECT ${uuidv7('created_at')}, order_id, ln, sku_id, product_id, name, code, '', '{}'::jsonb, '',
+               q, price, 'base', price * q, 0, 0, price * q, 0, price * q
+        FROM gen_lines ORDER BY created_at, order_id, ln`);
       await tx.execute(sql`
         INSERT INTO order_number_counters (store_id, local_date, last)
-        SELECT store_id, (created_at AT TIME ZONE timezone)::date, max(seq) FROM gen_numbered GROUP BY 1, 2
+        SELECT store_id, local_date, max(seq) FROM gen GROUP BY 1, 2
         ON CONFLICT (store_id, local_date) DO UPDATE SET last = GREATEST(order_number_counters.last, excluded.last)`);
     });
     log(`generated ${done + size} / ${count} orders`);
