@@ -15,6 +15,7 @@ import { type Listener, postgresListener, type Unlisten } from './listen.ts';
 import * as notifySchema from './notify-schema.ts';
 import * as ordersSchema from './order-schema.ts';
 import * as orderTools from './order-tools-schema.ts';
+import { readTemplate, saveTemplate } from './pglite-template.ts';
 import * as reportSchema from './report-schema.ts';
 import * as core from './schema.ts';
 import * as workflowSchema from './workflow-schema.ts';
@@ -47,6 +48,8 @@ export type Database = {
    */
   listen: (channel: string, fn: Listener) => Promise<Unlisten>;
   close: () => Promise<void>;
+  /** A brand-new PGlite database not made from the template: `migrate` keeps it as the template. */
+  keepAsTemplate?: () => Promise<void>;
 };
 
 export type DbTarget = { url: string } | { dataDir: string } | { memory: true };
@@ -71,13 +74,12 @@ export async function connectDatabase(target: DbTarget, poolSize = 10): Promise<
       },
     };
   }
-  let client: PGlite;
-  if ('dataDir' in target) {
-    fs.mkdirSync(target.dataDir, { recursive: true });
-    client = new PGlite(path.join(target.dataDir, 'pglite'), { extensions: { pg_trgm } });
-  } else {
-    client = new PGlite({ extensions: { pg_trgm } });
-  }
+  const dir = 'dataDir' in target ? path.join(target.dataDir, 'pglite') : null;
+  const fresh = !dir || !fs.existsSync(path.join(dir, 'PG_VERSION'));
+  const template = fresh ? readTemplate() : undefined;
+  const options = { extensions: { pg_trgm }, loadDataDir: template };
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const client = dir ? new PGlite(dir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -93,6 +95,7 @@ export async function connectDatabase(target: DbTarget, poolSize = 10): Promise<
       };
     },
     close: () => client.close(),
+    keepAsTemplate: fresh && !template ? () => saveTemplate(client) : undefined,
   };
 }
 

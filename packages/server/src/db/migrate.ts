@@ -31,7 +31,8 @@ export async function migrate(
       version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
   let applied = 0;
-  for (const { tag } of readJournal().entries.slice(0, upTo)) {
+  const entries = readJournal().entries;
+  for (const { tag } of entries.slice(0, upTo)) {
     const ran = await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
       const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE version = ${tag}`);
@@ -48,6 +49,8 @@ export async function migrate(
       applied++;
     }
   }
+  // every migration just ran on a brand-new PGlite database: keep it for the next new one
+  if (applied === entries.length && database.keepAsTemplate) await database.keepAsTemplate();
   return applied;
 }
 
