@@ -72,6 +72,7 @@ export const entityLabels: Record<string, Text> = {
   notification: { 'zh-CN': '通知', en: 'notification', ja: '通知' },
   webhook: { 'zh-CN': 'Webhook 地址', en: 'webhook endpoint', ja: 'Webhook エンドポイント' },
   delivery: { 'zh-CN': '投递记录', en: 'delivery', ja: '配信記録' },
+  integration: { 'zh-CN': '集成', en: 'integration', ja: '連携' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

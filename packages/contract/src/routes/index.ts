@@ -5,6 +5,7 @@ import { complaintRoutes } from './complaints.ts';
 import { customerRoutes } from './customers.ts';
 import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
+import { integrationRoutes } from './integrations.ts';
 import { mobileRoutes } from './mobile.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
@@ -35,6 +36,7 @@ export const routes = {
   ...reportRoutes,
   ...orderTimelineRoutes,
   ...mobileRoutes,
+  ...integrationRoutes,
 };
 
 export type Routes = typeof routes;
