@@ -90,7 +90,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'channels.title': 'Channels and integrations',
   'channels.subtitle': 'Outgoing webhook endpoints; a secret is shown only once, when it is set',
   'channels.signingHint':
-    'Events are POSTed as JSON with X-Orderloop-Signature: sha256=HMAC(secret, timestamp + "." + body). There is no "test connection" endpoint yet; the delivery log shows the outcome of every send.',
+    'Events are POSTed as JSON with X-Orderloop-Signature: sha256=HMAC(secret, timestamp + "." + body). "Test connection" sends a signed `ping` event; the delivery log shows the outcome of every real send.',
   'channels.new': 'Add webhook',
   'channels.url': 'URL',
   'channels.events': 'Events',

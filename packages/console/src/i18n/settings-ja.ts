@@ -89,7 +89,7 @@ export const settingsJa: Record<keyof typeof settingsZhCN, string> = {
   'channels.title': 'チャネルと連携',
   'channels.subtitle': '送信先の Webhook。シークレットは設定時に一度だけ表示されます',
   'channels.signingHint':
-    'イベントは JSON で POST され、X-Orderloop-Signature: sha256=HMAC(シークレット, タイムスタンプ + "." + 本文) が付きます。「接続テスト」API はまだないため、送信結果は配信ログで確認してください。',
+    'イベントは JSON で POST され、X-Orderloop-Signature: sha256=HMAC(シークレット, タイムスタンプ + "." + 本文) が付きます。「接続テスト」は署名付きの ping イベントを送ります。実際の送信結果は配信ログで確認できます。',
   'channels.new': 'Webhook を追加',
   'channels.url': 'URL',
   'channels.events': 'イベント',

@@ -85,7 +85,7 @@ export const settingsZhCN = {
   'channels.title': '渠道与集成',
   'channels.subtitle': '对外 Webhook 接收地址；密钥只在设置时显示一次',
   'channels.signingHint':
-    '事件以 JSON POST 发送，带 X-Orderloop-Signature: sha256=HMAC(密钥, 时间戳 + "." + 正文)。目前没有“测试连接”接口，可在投递记录中查看每次发送结果。',
+    '事件以 JSON POST 发送，带 X-Orderloop-Signature: sha256=HMAC(密钥, 时间戳 + "." + 正文)。“测试连接”会发送一个签名的 ping 事件；每次真实发送的结果可在投递记录中查看。',
   'channels.new': '添加 Webhook',
   'channels.url': '地址',
   'channels.events': '事件',

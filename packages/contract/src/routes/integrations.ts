@@ -13,7 +13,7 @@ export const integrationRoutes = {
   }),
   testIntegration: defineRoute({
     method: 'POST',
-    path: '/api/integrations/:key/test',
+    path: '/api/integrations/:id/test',
     summary:
       'Test a connection without sending anything real: SMTP connect + EHLO, a signed `ping` event to a webhook; recorded in the audit log',
     tag: 'channels',

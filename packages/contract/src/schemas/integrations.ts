@@ -37,9 +37,10 @@ export const integrationSchema = z
   .meta({ id: 'Integration' });
 export type Integration = z.infer<typeof integrationSchema>;
 
+/** The integration's key travels as `:id`, like every other path parameter. */
 export const integrationKeyParams = z.object({
-  key: z
+  id: z
     .string()
-    .regex(/^[a-z0-9-]{1,60}$/, 'format.key')
-    .describe('`email`, `erp`, or `webhook-<endpoint id>`'),
+    .regex(/^(email|erp|webhook-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'format.key')
+    .describe('The integration key: `email`, `erp`, or `webhook-<endpoint id>`'),
 });

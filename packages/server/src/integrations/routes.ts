@@ -4,5 +4,5 @@ import { listIntegrations, testIntegration } from './service.ts';
 
 export const integrationEndpoints: Endpoint[] = [
   endpoint(routes.listIntegrations, (ctx) => listIntegrations(ctx)),
-  endpoint(routes.testIntegration, (ctx, { params }) => testIntegration(ctx, params.key)),
+  endpoint(routes.testIntegration, (ctx, { params }) => testIntegration(ctx, params.id)),
 ];

@@ -15,7 +15,7 @@ export function useIntegrationTest() {
   const { message } = App.useApp();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) => api.call(routes.testIntegration, { params: { key } }),
+    mutationFn: (key: string) => api.call(routes.testIntegration, { params: { id: key } }),
     onSettled: () => void client.invalidateQueries({ queryKey: integrationsKey }),
     onError: (err) => message.error(isApiError(err) ? err.problem.detail : String(err)),
   });
@@ -99,7 +99,7 @@ export function IntegrationsPanel() {
     },
   ];
   return (
-    <div className="panel" data-testid="integrations">
+    <div className="panel" style={{ marginTop: 16 }} data-testid="integrations">
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('integrations.title')}
       </Typography.Title>
