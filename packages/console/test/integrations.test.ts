@@ -32,7 +32,9 @@ describe('integrations on the channels page', () => {
 
     // the webhook row's own button: a signed ping reaches the receiver, the row shows OK
     const before = receiver.received.length;
-    const row = page.locator(`.ant-table-row[data-row-key="${hookId}"]`);
+    const row = page
+      .locator(`.ant-table-row[data-row-key="${hookId}"]`)
+      .filter({ has: page.locator('[data-testid=webhook-test]') });
     await row.locator('[data-testid=webhook-test] button').click();
     await row.locator('[data-testid=integration-result]').waitFor();
     expect(await row.locator('[data-testid=integration-status]').textContent()).toContain('OK');
@@ -40,7 +42,7 @@ describe('integrations on the channels page', () => {
 
     // a receiver answering 503: the list shows the failure and the status
     receiver.state.script = [503];
-    const hookLine = panel.locator(`.ant-table-row[data-row-key="webhook-${hookId}"]`);
+    const hookLine = panel.locator(`.ant-table-row[data-row-key="${hookId}"]`);
     await hookLine.locator('[data-testid=integration-test-webhook]').click();
     await expect
       .poll(() => hookLine.locator('[data-testid=integration-status]').textContent())

@@ -67,7 +67,7 @@ beforeAll(async () => {
   const hook = await admin.call(routes.createWebhook, {
     body: { url: receiver.url, events: ['new_order'], description: 'ERP bridge' },
   });
-  hookKey = `webhook-${hook.id}`;
+  hookKey = hook.id;
   secret = hook.secret!;
 }, 60_000);
 afterAll(async () => {
@@ -98,7 +98,7 @@ describe('the integrations list', () => {
   });
 
   it('answers an unknown key with a problem, and a malformed one with a validation problem', async () => {
-    const p = await problemOf(test('webhook-00000000-0000-7000-8000-000000000000'));
+    const p = await problemOf(test('00000000-0000-7000-8000-000000000000'));
     expect([p.status, p.code]).toEqual([404, 'NOT_FOUND']);
     const bad = await problemOf(test('webhook-not-an-id'));
     expect([bad.status, bad.code]).toEqual([400, 'VALIDATION_FAILED']);
@@ -185,7 +185,7 @@ describe('testing a webhook', () => {
     const hook = await admin.call(routes.createWebhook, {
       body: { url: `http://127.0.0.1:${await refusedPort()}/hook` },
     });
-    const r = await test(`webhook-${hook.id}`);
+    const r = await test(hook.id);
     expect(r.outcome).toBe('failed');
     expect(r.detail).toMatch(/ECONNREFUSED/);
     await admin.call(routes.deleteWebhook, { params: { id: hook.id } });

@@ -23,7 +23,7 @@ export type IntegrationTest = z.infer<typeof integrationTestSchema>;
 /** One way out of the system (outgoing email, a webhook endpoint, the ERP push), credentials masked. */
 export const integrationSchema = z
   .object({
-    key: z.string().describe('`email`, `erp`, or `webhook-<endpoint id>`'),
+    key: z.string().describe('`email`, `erp`, or the webhook endpoint’s id'),
     kind: z.enum(integrationKinds),
     target: z
       .string()
@@ -41,6 +41,6 @@ export type Integration = z.infer<typeof integrationSchema>;
 export const integrationKeyParams = z.object({
   id: z
     .string()
-    .regex(/^(email|erp|webhook-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'format.key')
-    .describe('The integration key: `email`, `erp`, or `webhook-<endpoint id>`'),
+    .regex(/^(email|erp|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'format.key')
+    .describe('The integration key: `email`, `erp`, or a webhook endpoint’s id'),
 });

@@ -9,7 +9,6 @@ import { ForbiddenError, NotFoundError } from '../lib/errors.ts';
 import { type CheckResult, checkErp, checkSmtp, checkWebhook, maskUrl } from './checks.ts';
 
 const TESTED = 'integration.tested';
-const WEBHOOK = 'webhook-';
 
 type Entry = Omit<Integration, 'lastTest'> & { run: () => Promise<CheckResult> };
 
@@ -33,7 +32,7 @@ async function entries(ctx: Ctx, businessId: string): Promise<Entry[]> {
     },
     ...hooks.map(
       (h): Entry => ({
-        key: `${WEBHOOK}${h.id}`,
+        key: h.id, // a webhook is tested under its own id
         kind: 'webhook',
         target: maskUrl(h.url),
         configured: true,

@@ -126,7 +126,7 @@ export function ChannelsPage() {
       key: 'test',
       width: 230,
       render: (_, w) => {
-        const k = `webhook-${w.id}`;
+        const k = w.id; // a webhook's integration key is its id
         return (
           <Flex vertical gap={4} align="start" data-testid="webhook-test">
             <Button
