@@ -31,8 +31,8 @@ describe('pages that follow the live stream', () => {
     const page = await openPage('en');
     await signIn(page, 'fact-approver');
     await page.locator('[data-nav="/approvals"]').click();
-    // the inbox has loaded; from here on, only the stream can bring the new request
-    await page.waitForLoadState('networkidle');
+    // the inbox follows the stream: from here on, only the stream can bring the new request quickly
+    await page.locator('[data-testid=approvals-page][data-live=open]').waitFor();
     const order = await coord.call(routes.createOrder, {
       body: {
         storeId: factoryStore,

@@ -139,7 +139,8 @@ export function ApprovalsPage() {
   ];
 
   return (
-    <Flex vertical gap={12}>
+    // data-live: whether the page follows the stream (open) or polls (its fallback)
+    <Flex vertical gap={12} data-testid="approvals-page" data-live={poll === false ? 'open' : 'polling'}>
       <PageHeader
         title={t('approvals.title')}
         subtitle={t('approvals.subtitle')}

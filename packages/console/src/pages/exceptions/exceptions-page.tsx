@@ -182,7 +182,8 @@ export function ExceptionsPage() {
   });
 
   return (
-    <Flex vertical gap={12}>
+    // data-live: whether the page follows the stream (open) or polls (its fallback)
+    <Flex vertical gap={12} data-testid="exceptions-page" data-live={poll === false ? 'open' : 'polling'}>
       <PageHeader
         title={t('exceptions.title')}
         subtitle={t('exceptions.subtitle')}
