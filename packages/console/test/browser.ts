@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD, demoBusinesses } from '../../server/src/seed/demo-data.ts';
 import { serveConsole } from './serve.ts';
@@ -86,12 +92,13 @@ export function consoleInBrowser(prepare?: (site: Site) => Promise<void>) {
   });
 
   /** A fresh browser profile: no cookies, no stored language, the given browser language. */
-  async function openPage(locale = 'zh-CN'): Promise<Page> {
+  async function openPage(locale = 'zh-CN', options: BrowserContextOptions = {}): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale,
       timezoneId: 'Asia/Shanghai',
       baseURL: site.url,
+      ...options, // e.g. a touch tablet: hasTouch, isMobile
     });
     contexts.push(context);
     return context.newPage();

@@ -77,6 +77,7 @@ export const entityLabels: Record<string, Text> = {
   approval: { 'zh-CN': '审批', en: 'approval', ja: '承認' },
   delegation: { 'zh-CN': '审批委托', en: 'delegation', ja: '承認の委任' },
   incident: { 'zh-CN': '异常记录', en: 'incident', ja: 'インシデント' },
+  integration: { 'zh-CN': '集成', en: 'integration', ja: '連携' },
 };
 
 export const roleLabels: Record<BuiltInRole, Text> = {

@@ -15,6 +15,7 @@ export * from './schemas/common.ts';
 export * from './schemas/complaints.ts';
 export * from './schemas/exceptions.ts';
 export * from './schemas/identity.ts';
+export * from './schemas/integrations.ts';
 export * from './schemas/mobile.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/order-edit.ts';

@@ -17,6 +17,7 @@ import type { Deps } from './http/context.ts';
 import { clientError, installErrorHandling, routerError } from './http/error-handler.ts';
 import { type Endpoint, mount } from './http/register.ts';
 import { identityEndpoints } from './identity/routes.ts';
+import { integrationEndpoints } from './integrations/routes.ts';
 import type { Clock } from './lib/clock.ts';
 import { createHub } from './live/hub.ts';
 import { liveEndpoints } from './live/routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp({ config, database, clock, logger }: AppOptions):
     ...reportEndpoints,
     ...mobileEndpoints,
     ...paymentEndpoints,
+    ...integrationEndpoints,
   ];
   // The contract and the server must agree exactly: a route without a handler is a start-up error.
   const handled = new Set(endpoints.map((e) => e.route));

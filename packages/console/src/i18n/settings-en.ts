@@ -173,7 +173,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'channels.title': 'Channels and integrations',
   'channels.subtitle': 'Outgoing webhook endpoints; a secret is shown only once, when it is set',
   'channels.signingHint':
-    'Events are POSTed as JSON with X-Orderloop-Signature: sha256=HMAC(secret, timestamp + "." + body). There is no "test connection" endpoint yet; the delivery log shows the outcome of every send.',
+    'Events are POSTed as JSON with X-Orderloop-Signature: sha256=HMAC(secret, timestamp + "." + body). "Test connection" sends a signed `ping` event; the delivery log shows the outcome of every real send.',
   'channels.new': 'Add webhook',
   'channels.url': 'URL',
   'channels.events': 'Events',
@@ -189,6 +189,24 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'channels.empty': 'No webhooks yet',
   'channels.secretOnce': 'Signing secret',
   'channels.secretOnceHint': 'Copy and keep it now: it will not be shown again.',
+  'integrations.title': 'Integrations',
+  'integrations.subtitle':
+    'Where the system connects out (credentials masked); "Test connection" only shakes hands, nothing real is sent',
+  'integrations.kind.email': 'Outgoing email (SMTP)',
+  'integrations.kind.webhook': 'Webhook',
+  'integrations.kind.erp': 'ERP push',
+  'integrations.name': 'Integration',
+  'integrations.target': 'Connection',
+  'integrations.status': 'Status',
+  'integrations.lastTest': 'Last test',
+  'integrations.test': 'Test connection',
+  'integrations.ok': 'OK',
+  'integrations.failed': 'Failed',
+  'integrations.not_configured': 'Not configured',
+  'integrations.untested': 'Not tested',
+  'integrations.disabled': 'Off',
+  'integrations.okDetail': 'Connected in {ms} ms',
+  'integrations.httpStatus': 'HTTP {status}',
 
   'outbox.title': 'Deliveries',
   'outbox.subtitle':

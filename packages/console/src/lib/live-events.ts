@@ -1,4 +1,5 @@
 import type { LiveEvent } from '@orderloop/contract';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
@@ -147,4 +148,36 @@ export function useLiveEvents(onEvent: Listener, onResync?: () => void): LiveSta
     [],
   );
   return status;
+}
+
+// while the stream is down, a page that follows it falls back to polling this slowly
+const FALLBACK_POLL_MS = 60_000;
+// a burst of events (a batch transition) re-reads once
+const COALESCE_MS = 250;
+
+/**
+ * Keeps queries fresh from the live stream instead of a timer: re-reads `queryKey` when an event
+ * `matches`, and after a reconnect. Returns the `refetchInterval` to give those queries — off while
+ * the stream is open, a slow poll while it is down.
+ */
+export function useLiveQueries(queryKey: QueryKey, matches: (e: LiveEvent) => boolean): number | false {
+  const client = useQueryClient();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refresh = () => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void client.invalidateQueries({ queryKey });
+    }, COALESCE_MS);
+  };
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+  const status = useLiveEvents((e) => {
+    if (matches(e)) refresh();
+  }, refresh);
+  return status === 'open' ? false : FALLBACK_POLL_MS;
 }

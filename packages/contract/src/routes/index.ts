@@ -5,6 +5,7 @@ import { complaintRoutes } from './complaints.ts';
 import { customerRoutes } from './customers.ts';
 import { exceptionRoutes } from './exceptions.ts';
 import { identityRoutes } from './identity.ts';
+import { integrationRoutes } from './integrations.ts';
 import { mobileRoutes } from './mobile.ts';
 import { notificationRoutes } from './notifications.ts';
 import { orderEditRoutes } from './order-edit.ts';
@@ -37,6 +38,7 @@ export const routes = {
   ...orderTimelineRoutes,
   ...mobileRoutes,
   ...paymentRoutes,
+  ...integrationRoutes,
 };
 
 export type Routes = typeof routes;

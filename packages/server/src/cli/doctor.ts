@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { connectDatabase, queryRows } from '../db/connect.ts';
 import { migrationStatus } from '../db/migrate.ts';
+import type { WebhookTarget } from '../integrations/checks.ts';
+import { integrationChecks } from '../integrations/doctor-checks.ts';
 import { consoleDist, dbTarget } from '../runtime.ts';
 
 type Check = { check: string; ok: boolean; detail: string; required: boolean };
@@ -14,6 +16,7 @@ export async function doctor(): Promise<number> {
   const add = (check: string, ok: boolean, detail: string, required = true) =>
     checks.push({ check, ok, detail, required });
   let config: ReturnType<typeof loadConfig> | null = null;
+  let webhooks: (WebhookTarget & { enabled: boolean })[] = [];
   try {
     config = loadConfig();
     add('configuration', true, `NODE_ENV=${config.env}, listen ${config.host}:${config.port}`);
@@ -42,6 +45,10 @@ export async function doctor(): Promise<number> {
           sql`SELECT count(*)::int AS n FROM businesses`,
         );
         add('data', (b?.n ?? 0) > 0, b?.n ? `${b.n} business(es)` : 'empty (run: npm run seed)', false);
+        webhooks = await queryRows(
+          database.db,
+          sql`SELECT url, secret, business_id AS "businessId", enabled FROM webhook_endpoints ORDER BY created_at`,
+        );
       }
       await database.close();
     } catch (err) {
@@ -93,12 +100,9 @@ export async function doctor(): Promise<number> {
     chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
   } catch {}
   add('chromium (browser tests)', !!chromium, chromium || 'missing: npm test installs it with apt', false);
-  add(
-    'integrations',
-    true,
-    'none configured yet (WeChat, Alipay, chat bots arrive with their issues)',
-    false,
-  );
+  // the same checks as the console's "test connection": a configured integration that fails is a FAIL
+  if (config)
+    for (const c of await integrationChecks(config, webhooks)) add(c.check, c.ok, c.detail, c.required);
 
   const w = Math.max(...checks.map((c) => c.check.length));
   console.log(`\n  ${'check'.padEnd(w)}  status  detail`);

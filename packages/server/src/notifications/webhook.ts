@@ -64,7 +64,7 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
 };
 
 /** POSTs the body; resolves with the status, rejects on network errors and after the timeout. */
-function post(
+export function post(
   url: URL,
   body: string,
   headers: Record<string, string>,

@@ -9,14 +9,12 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useLiveQueries } from '../../lib/live-events.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { ApprovalDetail } from './approval-detail.tsx';
 import { type Decision, DecisionModal } from './decision-modal.tsx';
 import { DelegationPanel } from './delegation-panel.tsx';
-
-// no console hook for the live stream yet: the inbox refreshes itself this often
-const REFRESH_MS = 15_000;
 
 const typing = (e: KeyboardEvent) => {
   const el = e.target as HTMLElement | null;
@@ -35,10 +33,15 @@ export function ApprovalsPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [delegationOpen, setDelegationOpen] = useState(false);
+  // new requests, decisions elsewhere, and orders moving past their approval
+  const poll = useLiveQueries(
+    ['approvals'],
+    (e) => e.type.startsWith('approval.') || e.type.startsWith('order.'),
+  );
   const inbox = useQuery({
     queryKey: ['approvals', 'inbox'],
     queryFn: () => api.call(routes.listApprovals),
-    refetchInterval: REFRESH_MS,
+    refetchInterval: poll,
   });
   const items = useMemo(() => (inbox.data?.items ?? []).filter((a) => a.canDecide), [inbox.data]);
   const selected = items.find((a) => a.id === selectedId) ?? items[0] ?? null;
@@ -136,7 +139,8 @@ export function ApprovalsPage() {
   ];
 
   return (
-    <Flex vertical gap={12}>
+    // data-live: whether the page follows the stream (open) or polls (its fallback)
+    <Flex vertical gap={12} data-testid="approvals-page" data-live={poll === false ? 'open' : 'polling'}>
       <PageHeader
         title={t('approvals.title')}
         subtitle={t('approvals.subtitle')}

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { AllowedAction, OrderSummary } from '@orderloop/contract';
 import { Button, Tag } from 'antd';
-import type { DragEvent } from 'react';
+import type { DragEvent, PointerEvent, TouchEvent } from 'react';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { relativeTime } from '../orders/order-columns.tsx';
 import { useCodeLabel } from '../orders/order-tags.tsx';
@@ -25,6 +25,9 @@ export function BoardCard({
   onOpen,
   onDragStart,
   onDragEnd,
+  onTouchStart,
+  onPointerDown,
+  lifted = false,
 }: {
   order: OrderSummary;
   actions: AllowedAction[];
@@ -34,6 +37,11 @@ export function BoardCard({
   onOpen: () => void;
   onDragStart: (e: DragEvent) => void;
   onDragEnd: () => void;
+  /** Press-and-hold drag on touch screens (see use-touch-drag.ts). */
+  onTouchStart?: (e: TouchEvent) => void;
+  onPointerDown?: (e: PointerEvent) => void;
+  /** Being dragged by a finger. */
+  lifted?: boolean;
 }) {
   const { t, locale } = useI18n();
   const label = useCodeLabel();
@@ -45,10 +53,13 @@ export function BoardCard({
   return (
     // biome-ignore lint/a11y/useSemanticElements: a draggable card holding buttons cannot itself be a button
     <div
-      className={`board-card${order.overdue ? ' board-card-overdue' : ''}`}
+      className={`board-card${order.overdue ? ' board-card-overdue' : ''}${lifted ? ' board-card-lifted' : ''}`}
       draggable
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
+      onTouchStart={onTouchStart}
+      onPointerDown={onPointerDown}
+      onContextMenu={(e) => lifted && e.preventDefault()}
       onClick={onOpen}
       onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen()}
       role="button"

@@ -15,6 +15,7 @@ import { BoardCard } from './board-card.tsx';
 import { CardSheet } from './card-sheet.tsx';
 import { useBoard } from './use-board.ts';
 import { useMove } from './use-move.tsx';
+import { useTouchDrag } from './use-touch-drag.ts';
 
 /** The wall clock, and a tick that re-renders ages and due times every 20 s. */
 function useNow(ms = 20_000) {
@@ -65,6 +66,17 @@ export function BoardPage() {
   const [full, setFull] = useState(false);
   const stagesOf = (state: string) => board.columns.find((c) => c.key === state)?.stages ?? [];
   const { move, form, pending } = useMove(stagesOf, board.invalidate);
+  const touch = useTouchDrag({
+    onStart: setDragging,
+    onOver: setOver,
+    onDrop: (card, state) => {
+      setDragging(null);
+      setOver(null);
+      // the same rule as a mouse drop: only onto a column one of its actions reaches
+      if (state && state !== card.state && board.actionsOf(card).some((a) => a.to === state))
+        void move(card, { to: state });
+    },
+  });
 
   const columns = board.columns.filter((c) => !hidden.has(c.key));
   const byState = useMemo(() => {
@@ -79,6 +91,15 @@ export function BoardPage() {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void document.documentElement.requestFullscreen?.().catch(() => {});
   };
+  useEffect(() => {
+    // a sideways swipe on a tablet must not become the browser's "back" gesture and leave the board
+    const root = document.documentElement.style;
+    const before = root.overscrollBehaviorX;
+    root.overscrollBehaviorX = 'none';
+    return () => {
+      root.overscrollBehaviorX = before;
+    };
+  }, []);
   useEffect(() => {
     const on = () => setFull(!!document.fullscreenElement);
     document.addEventListener('fullscreenchange', on);
@@ -183,7 +204,7 @@ export function BoardPage() {
             const cards = byState.get(c.key) ?? [];
             const allowed = !dragging || targets.has(c.key) || dragging.state === c.key;
             return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for pointer drags; touch and keyboard use the card's buttons
+              // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for mouse drags (a finger drag finds it by position, use-touch-drag.ts); the keyboard uses the card buttons
               <section
                 key={c.key}
                 className={`board-column${dragging && !allowed ? ' board-column-blocked' : ''}${
@@ -213,7 +234,14 @@ export function BoardPage() {
                       busy={pending === o.id}
                       onAction={(action) => void move(o, { action })}
                       onOpen={() => setOpen(o)}
+                      lifted={touch.ghost !== null && dragging?.id === o.id}
+                      onTouchStart={(e) => touch.onTouchStart(o, e)}
+                      onPointerDown={touch.onPointerDown}
                       onDragStart={(e) => {
+                        if (touch.touching()) {
+                          e.preventDefault(); // a finger drags through useTouchDrag, not the browser's drag
+                          return;
+                        }
                         e.dataTransfer.effectAllowed = 'move';
                         e.dataTransfer.setData('text/plain', o.id);
                         setDragging(o);
@@ -242,6 +270,15 @@ export function BoardPage() {
         />
       ) : null}
       {form}
+      {touch.ghost ? (
+        <div
+          className="board-touch-ghost mono"
+          style={{ left: touch.ghost.x, top: touch.ghost.y }}
+          data-testid="board-touch-ghost"
+        >
+          {touch.ghost.number}
+        </div>
+      ) : null}
     </div>
   );
 }

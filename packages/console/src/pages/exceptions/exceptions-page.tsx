@@ -8,11 +8,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { type Translate, useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useLiveQueries } from '../../lib/live-events.ts';
 import { useUrlFilters } from '../../lib/use-url-state.ts';
 import { useSession } from '../../session/session-context.tsx';
-
-// no console hook for the live stream yet: the list refreshes itself this often
-const REFRESH_MS = 15_000;
 
 const kindColor: Record<ExceptionKind, string> = {
   overdue: 'orange',
@@ -67,6 +65,10 @@ export function ExceptionsPage() {
   const kind = (exceptionKinds as readonly string[]).includes(filters.kind)
     ? (filters.kind as ExceptionKind)
     : undefined;
+  // every kind comes and goes with some event: raised, an order moving on, a complaint, a dead letter
+  const poll = useLiveQueries(['exceptions'], (e) =>
+    /^(exception|order|approval|complaint|delivery)\./.test(e.type),
+  );
   const q = useQuery({
     queryKey: ['exceptions', kind ?? 'all', filters.store],
     queryFn: () =>
@@ -77,7 +79,7 @@ export function ExceptionsPage() {
           ...(filters.store ? { storeId: filters.store } : {}),
         },
       }),
-    refetchInterval: REFRESH_MS,
+    refetchInterval: poll,
   });
   const counts = q.data?.counts;
   const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
@@ -180,7 +182,8 @@ export function ExceptionsPage() {
   });
 
   return (
-    <Flex vertical gap={12}>
+    // data-live: whether the page follows the stream (open) or polls (its fallback)
+    <Flex vertical gap={12} data-testid="exceptions-page" data-live={poll === false ? 'open' : 'polling'}>
       <PageHeader
         title={t('exceptions.title')}
         subtitle={t('exceptions.subtitle')}

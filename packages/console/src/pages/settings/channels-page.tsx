@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
+import { IntegrationsPanel, integrationsKey, TestResult, useIntegrationTest } from './integrations-panel.tsx';
 
 type Values = { url: string; events: string[]; description?: string };
 const key = ['webhooks'];
@@ -38,12 +39,18 @@ export function ChannelsPage() {
     queryKey: ['notification-templates'],
     queryFn: () => api.call(routes.listNotificationTemplates),
   });
+  const integrations = useQuery({
+    queryKey: integrationsKey,
+    queryFn: () => api.call(routes.listIntegrations),
+  });
+  const test = useIntegrationTest();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
   const fail = (err: unknown) => message.error(isApiError(err) ? err.problem.detail : String(err));
   const done = (w: { secret: string | null }) => {
     void queryClient.invalidateQueries({ queryKey: key });
+    void queryClient.invalidateQueries({ queryKey: integrationsKey });
     if (w.secret) setSecret(w.secret);
   };
   const create = useMutation({
@@ -70,7 +77,10 @@ export function ChannelsPage() {
   });
   const remove = useMutation({
     mutationFn: (id: string) => api.call(routes.deleteWebhook, { params: { id } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: integrationsKey });
+    },
     onError: fail,
   });
   if (hooks.error) return <QueryError error={hooks.error} onRetry={() => hooks.refetch()} />;
@@ -110,6 +120,26 @@ export function ChannelsPage() {
       render: (v: boolean, w) => (
         <Switch size="small" checked={v} onChange={(enabled) => update.mutate({ id: w.id, enabled })} />
       ),
+    },
+    {
+      title: t('integrations.lastTest'),
+      key: 'test',
+      width: 230,
+      render: (_, w) => {
+        const k = w.id; // a webhook's integration key is its id
+        return (
+          <Flex vertical gap={4} align="start" data-testid="webhook-test">
+            <Button
+              size="small"
+              loading={test.isPending && test.variables === k}
+              onClick={() => test.mutate(k)}
+            >
+              {t('integrations.test')}
+            </Button>
+            <TestResult result={integrations.data?.find((i) => i.key === k)?.lastTest ?? null} />
+          </Flex>
+        );
+      },
     },
     {
       title: '',
@@ -161,6 +191,7 @@ export function ChannelsPage() {
           locale={{ emptyText: emptyText(hooks.isLoading, t('channels.empty')) }}
         />
       </div>
+      <IntegrationsPanel />
       <Modal
         open={creating}
         title={t('channels.new')}
