@@ -1,4 +1,5 @@
 import { approvalsEn } from './approvals-en.ts';
+import { auditEn } from './audit-en.ts';
 import { catalogEn } from './catalog-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { exceptionsEn } from './exceptions-en.ts';
@@ -197,4 +198,5 @@ export const en: Messages = {
   ...catalogEn,
   ...settingsEn,
   ...opsEn,
+  ...auditEn,
 };

@@ -1,4 +1,5 @@
 import { approvalsJa } from './approvals-ja.ts';
+import { auditJa } from './audit-ja.ts';
 import { catalogJa } from './catalog-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
 import { exceptionsJa } from './exceptions-ja.ts';
@@ -198,4 +199,5 @@ export const ja: Messages = {
   ...catalogJa,
   ...settingsJa,
   ...opsJa,
+  ...auditJa,
 };

@@ -1,4 +1,5 @@
 import { approvalsZhCN } from './approvals-zh-cn.ts';
+import { auditZhCN } from './audit-zh-cn.ts';
 import { catalogZhCN } from './catalog-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { exceptionsZhCN } from './exceptions-zh-cn.ts';
@@ -195,6 +196,7 @@ export const zhCN = {
   ...catalogZhCN,
   ...settingsZhCN,
   ...opsZhCN,
+  ...auditZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
