@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Locale, permissions } from '@orderloop/contract';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildReports } from '../../server/src/reports/refresh.ts';
 import { seedDemoComplaints } from '../../server/src/seed/demo-complaints.ts';
 import { demoBusinesses } from '../../server/src/seed/demo-data.ts';
@@ -16,17 +16,20 @@ import { consoleInBrowser, screenshot, shotsDir, signIn } from './browser.ts';
 // screenshot each for a person to look at, and the misses a machine can see — a raw dictionary key,
 // an error page, a console error, an English UI string left on a Chinese or Japanese page.
 
-// the data `npm run demo` starts with: demo orders walked through the workflow, a complaint each, reports
-const { openPage } = consoleInBrowser(async (s) => {
-  await seedDemoOrders(s.api.deps());
-  await seedDemoComplaints(s.api.deps());
-  await rebuildReports(s.api.deps());
-});
+const { openPage, site } = consoleInBrowser();
+// the data `npm run demo` starts with: demo orders walked through the workflow, a complaint each,
+// reports; in a hook of its own, as it takes a while on two busy cores
+beforeAll(async () => {
+  const deps = site().api.deps();
+  await seedDemoOrders(deps);
+  await seedDemoComplaints(deps);
+  await rebuildReports(deps);
+}, 180_000);
 
 type Visit = {
   name: string;
-  /** where to go: a path, or the href of the first matching link on the current page */
-  to: string | { link: string };
+  /** where to go: a path, the href of the first matching link on the current page, or something to do there */
+  to: string | { link: string } | { action: (page: Page) => Promise<void> };
   /** what shows once the page has its data (beyond the page header and no spinner) */
   ready?: string;
   board?: boolean;
@@ -36,6 +39,12 @@ type Visit = {
 // (order entry with customers and price lists, customer accounts), and its approver.
 const restaurantPages: Visit[] = [
   { name: 'orders', to: '/orders', ready: '.ant-table-row' },
+  // a date picker's calendar: month and weekday names come from dayjs, not from Ant Design's locale
+  {
+    name: 'orders-calendar',
+    to: { action: (page) => page.locator('[data-testid=orders-dates]').first().click() },
+    ready: '.ant-picker-dropdown .ant-picker-cell-today',
+  },
   { name: 'order-detail', to: { link: 'a.order-number' }, ready: '[data-testid=order-lines] .ant-table-row' },
   { name: 'exceptions', to: '/exceptions', ready: '.ant-table-row, .ant-empty' },
   { name: 'catalog', to: '/catalog', ready: '[data-testid=product-link]' },
@@ -120,7 +129,7 @@ function englishLeftovers(locale: Locale): { key: string; re: RegExp }[] {
 }
 
 const englishDates =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\d (?:AM|PM)\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\d (?:AM|PM)\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\bSu\s+Mo\s+Tu\b/;
 const cjkDates = /\d+年\d+月|\d+月\d+日|星期|周[一二三四五六日]|[月火水木金土日]曜/;
 
 /**
@@ -167,6 +176,8 @@ async function checkPage(page: Page, locale: Locale, visit: Visit, errors: strin
     );
   if (/Something went wrong|Unexpected Application Error/i.test(text)) findings.push(`${where}: crash page`);
   for (const m of text.matchAll(rawKey)) findings.push(`${where}: raw key "${m[0]}"`);
+  // a message shown without its values, or a template shown as it is stored
+  for (const m of text.matchAll(/\{[A-Za-z]\w*\}/g)) findings.push(`${where}: raw placeholder "${m[0]}"`);
   if (locale !== 'en') {
     for (const { key, re } of englishLeftovers(locale)) {
       const m = text.match(re);
@@ -185,6 +196,7 @@ async function tour(page: Page, locale: Locale, visits: Visit[], errors: string[
   for (const visit of visits) {
     if (visit.board) await page.setViewportSize({ width: 1180, height: 820 });
     if (typeof visit.to === 'string') await page.goto(visit.to);
+    else if ('action' in visit.to) await visit.to.action(page);
     else {
       const href = await page.locator(visit.to.link).first().getAttribute('href');
       expect(href, `${locale}/${visit.name}: link ${visit.to.link}`).toBeTruthy();

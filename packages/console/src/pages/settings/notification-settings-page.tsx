@@ -13,6 +13,7 @@ import { api, isApiError } from '../../api/client.ts';
 import { emptyText } from '../../components/empty-text.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { TemplateText } from '../../components/template-text.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type Rule = NotificationSettings['events'][string];
@@ -120,7 +121,9 @@ export function NotificationSettingsPage() {
       width: 260,
       render: (_, r) => (
         <Tooltip title={r.body}>
-          <div>{r.title}</div>
+          <div>
+            <TemplateText text={r.title} />
+          </div>
           <div className="muted mono">{r.event}</div>
         </Tooltip>
       ),
