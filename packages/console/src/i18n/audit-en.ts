@@ -90,4 +90,13 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.action.webhook.deleted': 'Webhook deleted',
   'audit.action.workflow.published': 'Workflow published',
   'audit.action.order.other': 'Order: {action}',
+  // the delivery log's events beyond the ones the orders list names (ops-*.ts)
+  'noticeEvent.approval_reminder': 'Approval reminder',
+  'noticeEvent.order_escalated': 'Escalated',
+  'noticeEvent.complaint_opened': 'Complaint filed',
+  'noticeEvent.complaint_assigned': 'Complaint assigned',
+  'noticeEvent.complaint_responded': 'Complaint answered',
+  'noticeEvent.complaint_resolved': 'Complaint resolved',
+  'noticeEvent.complaint_reopened': 'Complaint reopened',
+  'noticeEvent.complaint_overdue': 'Complaint overdue',
 };

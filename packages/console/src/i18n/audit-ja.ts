@@ -90,4 +90,13 @@ export const auditJa: Record<keyof typeof auditZhCN, string> = {
   'audit.action.webhook.deleted': 'Webhook を削除',
   'audit.action.workflow.published': 'ワークフローを公開',
   'audit.action.order.other': '注文：{action}',
+  // the delivery log's events beyond the ones the orders list names (ops-*.ts)
+  'noticeEvent.approval_reminder': '承認リマインド',
+  'noticeEvent.order_escalated': 'エスカレーション',
+  'noticeEvent.complaint_opened': '苦情の受付',
+  'noticeEvent.complaint_assigned': '苦情の割り当て',
+  'noticeEvent.complaint_responded': '苦情への返信',
+  'noticeEvent.complaint_resolved': '苦情の解決',
+  'noticeEvent.complaint_reopened': '苦情の再オープン',
+  'noticeEvent.complaint_overdue': '苦情の期限超過',
 };

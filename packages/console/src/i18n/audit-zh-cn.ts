@@ -91,4 +91,13 @@ export const auditZhCN = {
   'audit.action.webhook.deleted': '删除 Webhook',
   'audit.action.workflow.published': '发布流程',
   'audit.action.order.other': '订单：{action}',
+  // the delivery log's events beyond the ones the orders list names (ops-*.ts)
+  'noticeEvent.approval_reminder': '审批提醒',
+  'noticeEvent.order_escalated': '超时升级',
+  'noticeEvent.complaint_opened': '新投诉',
+  'noticeEvent.complaint_assigned': '投诉已指派',
+  'noticeEvent.complaint_responded': '投诉有回复',
+  'noticeEvent.complaint_resolved': '投诉已解决',
+  'noticeEvent.complaint_reopened': '投诉重新打开',
+  'noticeEvent.complaint_overdue': '投诉超时',
 } satisfies Record<string, string>;

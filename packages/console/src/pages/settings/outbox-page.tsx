@@ -59,7 +59,12 @@ export function OutboxPage() {
       title: t('outbox.event'),
       dataIndex: 'event',
       width: 150,
-      render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+      render: (v: string | null) =>
+        v && isMessageKey(`noticeEvent.${v}`) ? (
+          <span title={v}>{t(`noticeEvent.${v}` as MessageKey)}</span>
+        ) : (
+          <span className="mono">{v ?? '—'}</span>
+        ),
     },
     {
       title: t('outbox.order'),
@@ -135,7 +140,7 @@ export function OutboxPage() {
             key={filters.channel}
             defaultValue={filters.channel}
             onSearch={(v) => setFilters({ channel: v.trim() })}
-            style={{ width: 220 }}
+            style={{ width: 280 }}
           />
         </Flex>
         <PagedTable<Delivery> list={list} columns={columns} empty={t('outbox.empty')} testId="outbox-table" />
