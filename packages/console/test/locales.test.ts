@@ -74,7 +74,7 @@ const factoryPages: Visit[] = [
   { name: 'customers', to: '/customers', ready: '[data-testid=customer-link]' },
   {
     name: 'customer-detail',
-    to: { link: '[data-testid=customer-link]' },
+    to: { link: '[data-testid=customer-link]:has-text("上海云途")' },
     ready: '[data-testid=customer-profile]',
   },
   { name: 'factory-orders', to: '/orders', ready: '.ant-table-row' },
@@ -186,6 +186,11 @@ async function checkPage(page: Page, locale: Locale, visit: Visit, errors: strin
     const date = text.match(englishDates);
     if (date) findings.push(`${where}: English date "${date[0]}"`);
   } else {
+    // one of a countable thing in the plural ("1 users"): a count put into the "many" sentence
+    const plural = text.match(
+      /(?<![\d.,])\b1 (?:users|roles|orders|items|lines|rows|products|customers|SKUs)\b/,
+    );
+    if (plural) findings.push(`${where}: "${plural[0]}"`);
     const date = text.match(cjkDates);
     if (date) findings.push(`${where}: CJK date "${date[0]}"`);
   }

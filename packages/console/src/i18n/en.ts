@@ -118,6 +118,7 @@ export const en: Messages = {
   'roles.builtIn': 'Built-in',
   'roles.custom': 'Custom',
   'roles.userCount': '{count} users',
+  'roles.userCountOne': '1 user',
   'roles.empty': 'No roles yet',
 
   'stores.title': 'Stores',

@@ -119,6 +119,7 @@ export const ja: Messages = {
   'roles.builtIn': '組み込み',
   'roles.custom': 'カスタム',
   'roles.userCount': '{count} 人',
+  'roles.userCountOne': '1 人',
   'roles.empty': 'ロールがありません',
 
   'stores.title': '店舗',

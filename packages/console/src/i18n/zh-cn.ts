@@ -116,6 +116,7 @@ export const zhCN = {
   'roles.builtIn': '内置',
   'roles.custom': '自定义',
   'roles.userCount': '{count} 人',
+  'roles.userCountOne': '1 人',
   'roles.empty': '还没有角色',
 
   'stores.title': '门店',
