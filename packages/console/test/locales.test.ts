@@ -179,6 +179,13 @@ async function checkPage(page: Page, locale: Locale, visit: Visit, errors: strin
   // a message shown without its values, or a template shown as it is stored
   for (const m of text.matchAll(/\{[A-Za-z]\w*\}/g)) findings.push(`${where}: raw placeholder "${m[0]}"`);
   if (locale !== 'en') {
+    // a tag showing a code (a state key like "under_review") instead of its name
+    const codes = await page
+      .locator('.ant-tag')
+      .evaluateAll((tags) =>
+        tags.map((t) => t.textContent?.trim() ?? '').filter((x) => /^[a-z]+(?:_[a-z]+)*$/.test(x)),
+      );
+    for (const c of codes) findings.push(`${where}: code in a tag "${c}"`);
     for (const { key, re } of englishLeftovers(locale)) {
       const m = text.match(re);
       if (m) findings.push(`${where}: English "${m[0]}" (${key})`);
