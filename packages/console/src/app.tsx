@@ -11,6 +11,7 @@ import { onAuthFailure, queryClient } from './api/query-client.ts';
 import { NotAllowed, QueryError } from './components/query-error.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
 import { AppShell } from './layout/app-shell.tsx';
+import { setDayjsLocale } from './lib/dayjs-locale.ts';
 import { SessionProvider, useMeQuery, useSession } from './session/session-context.tsx';
 
 const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
@@ -341,6 +342,7 @@ function AppRoutes() {
 
 function ThemedApp() {
   const { locale } = useI18n();
+  setDayjsLocale(locale); // before the pickers below render in it
   return (
     <ConfigProvider
       locale={antdLocales[locale]}

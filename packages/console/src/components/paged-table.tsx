@@ -11,12 +11,15 @@ export function PagedTable<T extends { id: string }>({
   empty,
   testId,
   onRow,
+  scroll,
 }: {
   list: PagedList<T>;
   columns: TableProps<T>['columns'];
   empty: string;
   testId?: string;
   onRow?: TableProps<T>['onRow'];
+  /** e.g. `{ x: 'max-content' }` for a narrow panel: scroll sideways rather than squeeze the columns */
+  scroll?: TableProps<T>['scroll'];
 }) {
   if (list.error) return <QueryError error={list.error} onRetry={list.refetch} />;
   return (
@@ -31,6 +34,7 @@ export function PagedTable<T extends { id: string }>({
         locale={{ emptyText: emptyText(list.isLoading, empty) }}
         data-testid={testId}
         onRow={onRow}
+        scroll={scroll}
       />
       <LoadMore
         count={list.items.length}

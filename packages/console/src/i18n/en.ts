@@ -1,4 +1,5 @@
 import { approvalsEn } from './approvals-en.ts';
+import { auditEn } from './audit-en.ts';
 import { catalogEn } from './catalog-en.ts';
 import { complaintsEn } from './complaints-en.ts';
 import { exceptionsEn } from './exceptions-en.ts';
@@ -117,6 +118,7 @@ export const en: Messages = {
   'roles.builtIn': 'Built-in',
   'roles.custom': 'Custom',
   'roles.userCount': '{count} users',
+  'roles.userCountOne': '1 user',
   'roles.empty': 'No roles yet',
 
   'stores.title': 'Stores',
@@ -197,4 +199,5 @@ export const en: Messages = {
   ...catalogEn,
   ...settingsEn,
   ...opsEn,
+  ...auditEn,
 };

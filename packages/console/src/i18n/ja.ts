@@ -1,4 +1,5 @@
 import { approvalsJa } from './approvals-ja.ts';
+import { auditJa } from './audit-ja.ts';
 import { catalogJa } from './catalog-ja.ts';
 import { complaintsJa } from './complaints-ja.ts';
 import { exceptionsJa } from './exceptions-ja.ts';
@@ -118,6 +119,7 @@ export const ja: Messages = {
   'roles.builtIn': '組み込み',
   'roles.custom': 'カスタム',
   'roles.userCount': '{count} 人',
+  'roles.userCountOne': '1 人',
   'roles.empty': 'ロールがありません',
 
   'stores.title': '店舗',
@@ -198,4 +200,5 @@ export const ja: Messages = {
   ...catalogJa,
   ...settingsJa,
   ...opsJa,
+  ...auditJa,
 };

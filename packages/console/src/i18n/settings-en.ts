@@ -14,6 +14,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'roles.name': 'Role name',
   'roles.copyFrom': 'Copy permissions from',
   'roles.saveCount': 'Save {count} roles',
+  'roles.saveCountOne': 'Save 1 role',
   'roles.saved': 'Role permissions saved',
   'roles.unsaved': 'Unsaved change',
   'roles.deleteConfirm': 'Delete this custom role?',

@@ -14,6 +14,7 @@ export const settingsJa: Record<keyof typeof settingsZhCN, string> = {
   'roles.name': 'ロール名',
   'roles.copyFrom': '権限のコピー元',
   'roles.saveCount': '{count} 件のロールを保存',
+  'roles.saveCountOne': '1 件のロールを保存',
   'roles.saved': 'ロールの権限を保存しました',
   'roles.unsaved': '未保存の変更',
   'roles.deleteConfirm': 'このカスタムロールを削除しますか？',

@@ -12,6 +12,7 @@ export const settingsZhCN = {
   'roles.name': '角色名称',
   'roles.copyFrom': '复制权限自',
   'roles.saveCount': '保存 {count} 个角色',
+  'roles.saveCountOne': '保存 1 个角色',
   'roles.saved': '角色权限已保存',
   'roles.unsaved': '未保存的修改',
   'roles.deleteConfirm': '删除这个自定义角色？',

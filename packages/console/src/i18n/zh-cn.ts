@@ -1,4 +1,5 @@
 import { approvalsZhCN } from './approvals-zh-cn.ts';
+import { auditZhCN } from './audit-zh-cn.ts';
 import { catalogZhCN } from './catalog-zh-cn.ts';
 import { complaintsZhCN } from './complaints-zh-cn.ts';
 import { exceptionsZhCN } from './exceptions-zh-cn.ts';
@@ -115,6 +116,7 @@ export const zhCN = {
   'roles.builtIn': '内置',
   'roles.custom': '自定义',
   'roles.userCount': '{count} 人',
+  'roles.userCountOne': '1 人',
   'roles.empty': '还没有角色',
 
   'stores.title': '门店',
@@ -195,6 +197,7 @@ export const zhCN = {
   ...catalogZhCN,
   ...settingsZhCN,
   ...opsZhCN,
+  ...auditZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,34 +5,21 @@ import type { AuditEntry } from '../api/types.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
 import { isMessageKey, useI18n } from '../i18n/i18n-context.tsx';
+import { zhCN } from '../i18n/zh-cn.ts';
 import { formatDateTime, shortId } from '../lib/format.ts';
 import { usePagedQuery } from '../lib/use-paged-query.ts';
 import { compact, useUrlFilters } from '../lib/use-url-state.ts';
 import { useSession } from '../session/session-context.tsx';
 import { AuditChanges } from './audit-changes.tsx';
 
-// What the server records today (see the services' recordAudit calls); an unknown one still filters fine.
-const entityTypes = ['user', 'role', 'store', 'customer', 'login_code'];
-const actions = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.locked',
-  'auth.logout',
-  'user.created',
-  'user.updated',
-  'user.grants_changed',
-  'user.sessions_revoked',
-  'user.password_changed',
-  'role.created',
-  'role.updated',
-  'role.deleted',
-  'store.created',
-  'store.updated',
-  'customer.created',
-  'customer.updated',
-  'customer.login',
-  'customer.code_sent',
-];
+// What the server records today (see the services' recordAudit calls), as the dictionary names
+// them; an unknown one still filters fine.
+const entityTypes = Object.keys(zhCN)
+  .filter((k) => k.startsWith('audit.entity.'))
+  .map((k) => k.slice('audit.entity.'.length));
+const actions = Object.keys(zhCN)
+  .filter((k) => k.startsWith('audit.action.') && k !== 'audit.action.order.other')
+  .map((k) => k.slice('audit.action.'.length));
 
 const actionColor = (action: string) =>
   action.endsWith('failed') || action.endsWith('locked') || action.endsWith('deleted')
@@ -52,7 +39,11 @@ export function AuditPage() {
   );
   const label = (prefix: string, value: string) => {
     const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
+    if (isMessageKey(key)) return t(key);
+    // a custom workflow's move: its action's own name is the only word there is
+    if (prefix === 'audit.action' && value.startsWith('order.'))
+      return t('audit.action.order.other', { action: value.slice('order.'.length) });
+    return value;
   };
 
   const columns: TableColumnsType<AuditEntry> = [

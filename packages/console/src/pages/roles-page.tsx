@@ -118,7 +118,7 @@ export function RolesPage() {
             {editable(role) ? null : manage ? <LockOutlined className="muted" /> : null}
           </div>
           <div className="muted" style={{ fontWeight: 400 }}>
-            {t('roles.userCount', { count: role.userCount })}
+            {role.userCount === 1 ? t('roles.userCountOne') : t('roles.userCount', { count: role.userCount })}
             {role.builtIn ? null : (
               <Tag color="purple" style={{ marginInlineStart: 4 }}>
                 {t('roles.custom')}
@@ -172,7 +172,11 @@ export function RolesPage() {
                 onClick={() => save.mutate()}
                 data-testid="roles-save"
               >
-                {dirty.length ? t('roles.saveCount', { count: dirty.length }) : t('catalog.save')}
+                {dirty.length === 1
+                  ? t('roles.saveCountOne')
+                  : dirty.length
+                    ? t('roles.saveCount', { count: dirty.length })
+                    : t('catalog.save')}
               </Button>
             </>
           ) : null

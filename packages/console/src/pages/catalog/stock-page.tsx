@@ -57,6 +57,7 @@ export function StockPage() {
     },
     {
       title: t('catalog.product'),
+      minWidth: 140, // the product name wraps a character a line when the fixed columns take the rest
       key: 'product',
       render: (_, r) => (
         <Link to={`/catalog/products/${r.productId}`}>
@@ -170,7 +171,7 @@ export function StockPage() {
     <>
       <PageHeader title={t('stock.title')} subtitle={t('stock.subtitle')} />
       <Flex gap={12} align="flex-start">
-        <div className="panel" style={{ flex: 6, minWidth: 0 }}>
+        <div className="panel" style={{ flex: 7, minWidth: 0 }}>
           <Flex className="toolbar" gap={12} align="center">
             <Select
               value={storeId}
@@ -220,6 +221,7 @@ export function StockPage() {
             columns={moveColumns}
             empty={t('stock.noMovements')}
             testId="movements-table"
+            scroll={{ x: 'max-content' }}
           />
         </div>
       </Flex>

@@ -28,6 +28,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useStaff, useUserNames } from '../../lib/use-user-names.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { OrderStateTag } from '../orders/order-tags.tsx';
 
 type Values = {
   name: string;
@@ -112,7 +113,13 @@ function CustomerDetail({ customer }: { customer: Customer }) {
       width: 130,
       render: (v: string) => storeName(v) ?? '—',
     },
-    { title: t('accounts.state'), dataIndex: 'state', width: 120, render: (v: string) => <Tag>{v}</Tag> },
+    {
+      title: t('accounts.state'),
+      dataIndex: 'state',
+      width: 120,
+      // the workflow's name for the state in the reader's language, as the orders list shows it
+      render: (v: string, o) => <OrderStateTag state={v} name={o.stateName} />,
+    },
     {
       title: t('accounts.total'),
       dataIndex: 'total',

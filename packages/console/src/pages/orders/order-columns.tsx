@@ -67,10 +67,9 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 export function relativeTime(iso: string, locale: string, now = Date.now()): string {
   const ms = Date.parse(iso) - now;
   const [unit, size] = units.find(([, n]) => Math.abs(ms) >= n) ?? ['minute', 60_000];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }).format(
-    Math.round(ms / size),
-    unit,
-  );
+  // never 0: "this minute" (ja "1 分以内") next to "overdue" reads as not overdue yet
+  const n = Math.max(1, Math.round(Math.abs(ms) / size)) * (ms < 0 ? -1 : 1);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }).format(n, unit);
 }
 
 export function useOrderColumns(sort: OrderSort, hidden: ColumnKey[]): TableColumnType<OrderSummary>[] {

@@ -14,6 +14,7 @@ import { api, isApiError } from '../../api/client.ts';
 import { emptyText } from '../../components/empty-text.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { TemplateText } from '../../components/template-text.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { NoticeTextModal } from './notice-text-modal.tsx';
 
@@ -126,7 +127,9 @@ export function NotificationSettingsPage() {
       width: 260,
       render: (_, r) => (
         <Tooltip title={r.body}>
-          <div>{r.title}</div>
+          <div>
+            <TemplateText text={r.title} />
+          </div>
           <div className="muted mono">{r.event}</div>
         </Tooltip>
       ),

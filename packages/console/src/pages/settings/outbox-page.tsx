@@ -6,7 +6,8 @@ import { Link } from 'react-router-dom';
 import { api, isApiError } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { isMessageKey, useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/zh-cn.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePagedQuery } from '../../lib/use-paged-query.ts';
 import { useUrlFilters } from '../../lib/use-url-state.ts';
@@ -45,12 +46,25 @@ export function OutboxPage() {
 
   const columns: TableColumnsType<Delivery> = [
     { title: t('outbox.created'), dataIndex: 'createdAt', width: 175, render: time },
-    { title: t('outbox.channel'), dataIndex: 'channel', width: 110, render: (v: string) => <Tag>{v}</Tag> },
+    {
+      title: t('outbox.channel'),
+      dataIndex: 'channel',
+      width: 130,
+      // the channel's name in the reader's language; one the console does not know yet keeps its code
+      render: (v: string) => (
+        <Tag title={v}>{isMessageKey(`channel.${v}`) ? t(`channel.${v}` as MessageKey) : v}</Tag>
+      ),
+    },
     {
       title: t('outbox.event'),
       dataIndex: 'event',
       width: 150,
-      render: (v: string | null) => <span className="mono">{v ?? '—'}</span>,
+      render: (v: string | null) =>
+        v && isMessageKey(`noticeEvent.${v}`) ? (
+          <span title={v}>{t(`noticeEvent.${v}` as MessageKey)}</span>
+        ) : (
+          <span className="mono">{v ?? '—'}</span>
+        ),
     },
     {
       title: t('outbox.order'),
@@ -126,7 +140,7 @@ export function OutboxPage() {
             key={filters.channel}
             defaultValue={filters.channel}
             onSearch={(v) => setFilters({ channel: v.trim() })}
-            style={{ width: 220 }}
+            style={{ width: 280 }}
           />
         </Flex>
         <PagedTable<Delivery> list={list} columns={columns} empty={t('outbox.empty')} testId="outbox-table" />
