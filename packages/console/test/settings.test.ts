@@ -78,9 +78,7 @@ describe('settings pages', { timeout: 90_000 }, () => {
     const invalid = page.locator('[data-testid=workflow-invalid]');
     await invalid.waitFor();
     expect(await invalid.textContent()).toContain('状态“quality_hold”无法到达');
-    expect(await lastRow(page, 'states-table').locator('.field-problem').textContent()).toContain(
-      '无法到达',
-    );
+    expect(await lastRow(page, 'states-table').locator('.field-problem').textContent()).toContain('无法到达');
     expect(await page.locator('[data-testid=workflow-diagram] [data-state=quality_hold]').count()).toBe(1);
     await screenshot(page, 'workflow-invalid-zh.png');
 
