@@ -90,8 +90,9 @@ describe('creating orders', () => {
       unitPrice: 2500,
       total: 5000,
     });
-    const { workflow, ...read } = await clerk.call(routes.getOrder, { params: { id: o.id } });
+    const { workflow, editable, ...read } = await clerk.call(routes.getOrder, { params: { id: o.id } });
     expect(read).toEqual(o);
+    expect(editable).toMatchObject({ fields: true });
     expect(workflow).toMatchObject({ key: 'restaurant', version: 1, state: 'submitted', category: 'open' });
   });
 

@@ -300,6 +300,7 @@ describe('tenant isolation', () => {
     fileComplaint: () => ids.orderA!,
     listOrderComplaints: () => ids.orderA!,
     listOrderDeliveries: () => ids.orderA!,
+    payments: () => ids.orderA!, // voidPayment's payment id is the same: the order is refused first
   };
   const validBody: Record<string, string> = {
     setUserGrants: '{"grants":[]}',
@@ -315,6 +316,8 @@ describe('tenant isolation', () => {
     respondComplaint: '{"body":"stolen","visibility":"internal"}',
     decideRefund: '{"amount":1,"expectedVersion":1}',
     updateIncident: '{"status":"resolved"}',
+    recordPayment: '{"kind":"payment","method":"cash","amount":1}',
+    voidPayment: '{"reason":"stolen"}',
   };
   const byId = allRoutes.filter(([, r]) => r.params && r.access.kind === 'staff');
   it.each(byId)('%s cannot reach a record of another business', async (key, route) => {
