@@ -56,6 +56,7 @@ export const en: Messages = {
 
   'shell.logout': 'Sign out',
   'shell.collapse': 'Collapse menu',
+  'nav.aria': 'Main navigation',
   'nav.home': 'Home',
   'nav.users': 'Users',
   'nav.roles': 'Roles',

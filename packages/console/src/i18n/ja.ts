@@ -56,6 +56,7 @@ export const ja: Messages = {
 
   'shell.logout': 'ログアウト',
   'shell.collapse': 'メニューを閉じる',
+  'nav.aria': 'メインナビゲーション',
   'nav.home': 'ホーム',
   'nav.users': 'ユーザー',
   'nav.roles': 'ロール',

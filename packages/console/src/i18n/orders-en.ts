@@ -135,6 +135,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'orderForm.col.quantity': 'Qty',
   'orderForm.col.discount': 'Discount',
   'orderForm.col.total': 'Line total',
+  'orderForm.col.totalWithTax': 'Line total incl. tax',
   'orderForm.col.stock': 'Available',
   'orderForm.remove': 'Remove line',
   'orderForm.noLines': 'No items yet: search above to add one',

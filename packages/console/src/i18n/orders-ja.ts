@@ -134,6 +134,7 @@ export const ordersJa: Record<keyof typeof ordersZhCN, string> = {
   'orderForm.col.quantity': '数量',
   'orderForm.col.discount': '割引',
   'orderForm.col.total': '小計',
+  'orderForm.col.totalWithTax': '税込小計',
   'orderForm.col.stock': '利用可能在庫',
   'orderForm.remove': '行を削除',
   'orderForm.noLines': '商品がまだありません。上で検索して追加してください',

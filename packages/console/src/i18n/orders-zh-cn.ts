@@ -133,6 +133,7 @@ export const ordersZhCN = {
   'orderForm.col.quantity': '数量',
   'orderForm.col.discount': '折扣',
   'orderForm.col.total': '小计',
+  'orderForm.col.totalWithTax': '含税小计',
   'orderForm.col.stock': '可用库存',
   'orderForm.remove': '删除此行',
   'orderForm.noLines': '还没有商品，在上方搜索并添加',

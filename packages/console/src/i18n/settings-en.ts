@@ -201,6 +201,7 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'integrations.status': 'Status',
   'integrations.lastTest': 'Last test',
   'integrations.test': 'Test connection',
+  'channels.secretSaved': 'I have stored it',
   'integrations.ok': 'OK',
   'integrations.failed': 'Failed',
   'integrations.not_configured': 'Not configured',

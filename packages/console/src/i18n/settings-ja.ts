@@ -200,6 +200,7 @@ export const settingsJa: Record<keyof typeof settingsZhCN, string> = {
   'integrations.status': '状態',
   'integrations.lastTest': '前回のテスト',
   'integrations.test': '接続テスト',
+  'channels.secretSaved': '保存しました',
   'integrations.ok': '正常',
   'integrations.failed': '失敗',
   'integrations.not_configured': '未設定',

@@ -195,6 +195,7 @@ export const settingsZhCN = {
   'integrations.status': '状态',
   'integrations.lastTest': '最近测试',
   'integrations.test': '测试连接',
+  'channels.secretSaved': '我已保存',
   'integrations.ok': '正常',
   'integrations.failed': '失败',
   'integrations.not_configured': '未配置',

@@ -54,6 +54,7 @@ export const zhCN = {
 
   'shell.logout': '退出登录',
   'shell.collapse': '收起菜单',
+  'nav.aria': '主导航',
   'nav.home': '首页',
   'nav.users': '用户',
   'nav.roles': '角色',

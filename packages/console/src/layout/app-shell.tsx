@@ -125,6 +125,7 @@ function UserBlock() {
 
 export function AppShell() {
   const { me } = useSession();
+  const { t } = useI18n();
   const location = useLocation();
   const items = useMenuItems();
   const selected = navKeyOf(location.pathname);
@@ -132,7 +133,7 @@ export function AppShell() {
     <Layout className="shell">
       <Layout.Sider width={212} theme="light" className="shell-sider">
         <Brand />
-        <nav aria-label="main" data-testid="main-nav">
+        <nav aria-label={t('nav.aria')} data-testid="main-nav">
           <Menu mode="inline" selectedKeys={[selected]} items={items} className="shell-menu" />
         </nav>
       </Layout.Sider>

@@ -21,7 +21,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
-import { toMajor, toMinor } from '../../lib/money.ts';
+import { formatMoney, toMajor, toMinor } from '../../lib/money.ts';
 import { useUrlFilters } from '../../lib/use-url-state.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { problemText } from './catalog-data.ts';
@@ -115,7 +115,7 @@ export function PriceListsPage() {
 type PriceList = Awaited<ReturnType<typeof api.call<typeof routes.listPriceLists>>>[number];
 
 function PriceListEditor({ list, onCreated }: { list: PriceList | null; onCreated: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -208,7 +208,7 @@ function PriceListEditor({ list, onCreated }: { list: PriceList | null; onCreate
                     <InputNumber min={0} precision={2} style={{ width: '100%' }} />
                   </Form.Item>
                   <span className="muted">
-                    {base === undefined ? '—' : toMajor(base, currency).toFixed(2)}
+                    {base === undefined ? '—' : formatMoney(base, currency, locale)}
                   </span>
                   <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)} />
                 </div>

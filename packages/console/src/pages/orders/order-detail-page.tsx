@@ -73,7 +73,8 @@ function LinesTable({ order }: { order: Order }) {
         l.lineDiscount + l.orderDiscount ? `−${money(l.lineDiscount + l.orderDiscount)}` : t('common.none'),
     },
     {
-      title: t('orderForm.col.total'),
+      // with tax added on top, a line's total includes its tax while the subtotal below does not
+      title: t(order.taxMode === 'exclusive' ? 'orderForm.col.totalWithTax' : 'orderForm.col.total'),
       key: 'total',
       width: 120,
       align: 'right',

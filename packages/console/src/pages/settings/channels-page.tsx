@@ -226,7 +226,11 @@ export function ChannelsPage() {
         open={secret !== null}
         title={t('channels.secretOnce')}
         onCancel={() => setSecret(null)}
-        footer={<Button onClick={() => setSecret(null)}>OK</Button>}
+        footer={
+          <Button type="primary" onClick={() => setSecret(null)}>
+            {t('channels.secretSaved')}
+          </Button>
+        }
       >
         <Typography.Paragraph>{t('channels.secretOnceHint')}</Typography.Paragraph>
         <Typography.Paragraph copyable className="mono">
