@@ -5,7 +5,7 @@
 //   npm run bench                      the full bench (1,000,000 orders, generated once and reused)
 //   npm run bench -- --quick           small sizes and short runs, for development
 //   npm run bench -- --only=order,exports  some scenarios (matched by the start of their names)
-//   npm run bench -- --build-miniapp   build the mini-program first when packages/miniapp/dist is missing
+//   npm run bench -- --no-build-miniapp  report the mini-program sizes only if packages/miniapp/dist is built
 //   BENCH_DATABASE_URL                 PostgreSQL to use (default postgres://postgres@127.0.0.1:5432/ol_bench)
 import pg from 'pg';
 import { benchDbUrl, ensureDatabase } from './lib/db.ts';
