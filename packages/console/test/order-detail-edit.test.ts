@@ -77,7 +77,9 @@ describe('editing a submitted order from its detail page', () => {
     await editor(page).waitFor({ state: 'detached' });
     const lines = page.locator('[data-testid=order-lines] .ant-table-row');
     await expect.poll(() => lines.count()).toBe(2);
-    expect(await page.locator('[data-testid=amount-total]').textContent()).toBe(expected);
+    expect(await page.locator('[data-testid=order-detail] [data-testid=amount-total]').textContent()).toBe(
+      expected,
+    );
     expect(await lines.nth(0).textContent()).toContain('3');
     expect(await lines.nth(1).textContent()).toContain('文件柜');
     // the server holds the same: re-priced, one version on, no approval needed for this edit
@@ -93,7 +95,7 @@ describe('editing a submitted order from its detail page', () => {
     const admin = await openPage('zh-CN');
     await signIn(admin, 'fact-admin');
     await admin.goto(`/orders/${o.id}`);
-    const entry = admin.locator('[data-testid=order-timeline] [data-kind=audit]', { hasText: '订单已修改' });
+    const entry = admin.locator('[data-testid=order-timeline] [data-kind=audit]', { hasText: '修改订单' });
     await entry.waitFor();
     expect(await entry.textContent()).toContain('× 3');
   }, 90_000);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
@@ -96,5 +99,17 @@ describe('console dictionaries', () => {
         if (foreign.length) leftovers.push(`${locale} ${key}: ${foreign.join(' ')}`);
       }
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe('dictionary files', () => {
+  // the language's dictionary spreads its parts; a key in two parts silently takes the later one
+  it('define each key in one part only', () => {
+    const dir = path.dirname(fileURLToPath(import.meta.url));
+    const owners = new Map<string, string[]>();
+    for (const file of fs.readdirSync(dir).filter((f) => f === 'en.ts' || f.endsWith('-en.ts')))
+      for (const [, key] of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s*'([^']+)':/gm))
+        owners.set(key!, [...(owners.get(key!) ?? []), file]);
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
   });
 });

@@ -232,5 +232,4 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'orderLinesEdit.reload': 'Reload order',
   'orderLinesEdit.overrideReprice':
     'Lines with a manual price will be priced again from the price list: manual prices need the price-override permission.',
-  'audit.action.order.edited': 'Order edited',
 };

@@ -229,5 +229,4 @@ export const ordersJa: Record<keyof typeof ordersZhCN, string> = {
   'orderLinesEdit.reload': '注文を再読み込み',
   'orderLinesEdit.overrideReprice':
     '手動価格の行は価格表で再計算されます：手動価格には価格変更の権限が必要です。',
-  'audit.action.order.edited': '注文を編集',
 };

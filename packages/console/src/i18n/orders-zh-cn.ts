@@ -226,5 +226,4 @@ export const ordersZhCN = {
     '订单现在是第 {version} 版，您的修改未保存。请重新加载，在最新订单上重新修改。',
   'orderLinesEdit.reload': '重新加载订单',
   'orderLinesEdit.overrideReprice': '有手工改价的行将按价目重新定价：手工改价需要改价权限。',
-  'audit.action.order.edited': '订单已修改',
 };

@@ -1,5 +1,14 @@
-import type { ApprovalRule, Condition, Effect, Locale, WorkflowDefinition } from '@orderloop/contract';
+import {
+  type ApprovalRule,
+  type Condition,
+  type Effect,
+  type Locale,
+  routes,
+  type WorkflowDefinition,
+} from '@orderloop/contract';
+import { useQuery } from '@tanstack/react-query';
 import { Table, type TableColumnsType, Tag } from 'antd';
+import { api } from '../../api/client.ts';
 import type { Translate } from '../../i18n/i18n-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatMoney } from '../../lib/money.ts';
@@ -20,7 +29,13 @@ const conditionText = (c: Condition, t: Translate) =>
     ? `${t('workflows.condition.payment_status')} ${c.in.map((x) => t(`payment.${x}`)).join(' / ')}`
     : t('workflows.condition.no_pending_approval');
 
-function ruleText(r: ApprovalRule, t: Translate, locale: Locale, currency: string) {
+function ruleText(
+  r: ApprovalRule,
+  t: Translate,
+  locale: Locale,
+  currency: string,
+  permName: (p: string) => string,
+) {
   const w = r.when;
   const when =
     w.type === 'discount_percent_over'
@@ -31,7 +46,7 @@ function ruleText(r: ApprovalRule, t: Translate, locale: Locale, currency: strin
   const steps = r.steps
     .map(
       (s, i) =>
-        `${t('workflows.step.n', { n: i + 1 })}: ${s.role ?? s.permission}${s.mode === 'all' ? ` ×${s.count}` : ''}`,
+        `${t('workflows.step.n', { n: i + 1 })}: ${s.role ?? permName(s.permission)}${s.mode === 'all' ? ` ×${s.count}` : ''}`,
     )
     .join(' → ');
   return { when, steps };
@@ -42,6 +57,9 @@ export function WorkflowSummary({ definition: d }: { definition: WorkflowDefinit
   const { t, locale } = useI18n();
   const { me } = useSession();
   const currency = me.stores[0]?.currency ?? 'CNY';
+  // a permission by the name the roles matrix gives it, in the reader's language
+  const perms = useQuery({ queryKey: ['permissions'], queryFn: () => api.call(routes.listPermissions) });
+  const permName = (p: string) => perms.data?.find((x) => x.permission === p)?.label ?? p;
   const columns: TableColumnsType<Transition> = [
     {
       title: t('workflows.action'),
@@ -104,7 +122,7 @@ export function WorkflowSummary({ definition: d }: { definition: WorkflowDefinit
       {d.approvalRules.length ? (
         <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="workflow-summary-rules">
           {d.approvalRules.map((r) => {
-            const { when, steps } = ruleText(r, t, locale, currency);
+            const { when, steps } = ruleText(r, t, locale, currency, permName);
             return (
               <li key={r.key}>
                 <b>{r.name[locale]}</b> — {when}
