@@ -86,11 +86,14 @@ afterAll(() => s.close());
 const plausibleBody: Record<string, unknown> = {
   customerFileComplaint: { kind: 'complaint', description: 'mine now' },
   customerTransitionComplaint: { action: 'close', expectedVersion: 1 },
+  customerCommentComplaint: { body: 'mine now' },
   fileComplaint: { kind: 'complaint', description: 'mine now' },
   transitionComplaint: { action: 'start', expectedVersion: 1 },
   assignComplaint: { assigneeId: null, expectedVersion: 1 },
   respondComplaint: { body: 'mine now', visibility: 'internal' },
   decideRefund: { amount: 1, expectedVersion: 1 },
+  recordPayment: { kind: 'payment', method: 'cash', amount: 1 },
+  voidPayment: { reason: 'mine now' },
 };
 
 /** Calls a route with `id` in every path parameter and the smallest plausible input. */
