@@ -141,7 +141,7 @@ export async function applyEdit(tx: Tx, ctx: Ctx, scope: Scope, id: string, inpu
     // a new total moves what the recorded payments amount to (orders without entries keep theirs)
     const paidSoFar = await totalsOf(tx, id);
     if (paidSoFar.paid + paidSoFar.refunded > 0)
-      Object.assign(priced, { paymentStatus: paymentStatusOf(quote.total, paidSoFar) });
+      priced.paymentStatus = paymentStatusOf(quote.total, paidSoFar);
   }
   const { expectedVersion: _, lines: __, orderDiscount: ___, ...fields } = input;
   const [row] = await tx

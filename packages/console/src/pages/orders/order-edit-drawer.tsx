@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { api, isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useStaff } from '../../lib/use-user-names.ts';
-import { useSession } from '../../session/session-context.tsx';
 
 type Values = {
   notes?: string;
@@ -24,7 +23,6 @@ type Values = {
  */
 export function OrderEditButton({ order }: { order: Order }) {
   const { t } = useI18n();
-  const { can } = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const staff = useStaff();

@@ -12,6 +12,7 @@ import { type DraftLine, draftFromOrder, lineFromSku, type OrderDraft } from './
 import { errorAt, type FieldErrors, fieldErrorsOf, shownPaths } from './order-errors.ts';
 import { approvalOpenedBy, editBody } from './order-lines-edit.ts';
 import { DiscountField, OrderLinesGrid } from './order-lines-grid.tsx';
+import { OrderProblems } from './order-summary-panel.tsx';
 import { ProductSearch } from './product-search.tsx';
 import { useOrderQuote } from './use-order-quote.ts';
 
@@ -205,26 +206,7 @@ export function OrderLinesEditor({
             }
           />
         ) : null}
-        {problem && (problem.detail || unclaimed.length) ? (
-          <Alert
-            type="error"
-            showIcon
-            className="entry-errors"
-            data-testid="order-errors"
-            title={problem.detail ?? t('orderLinesEdit.failed')}
-            description={
-              unclaimed.length ? (
-                <ul>
-                  {unclaimed.map(([path, msg]) => (
-                    <li key={path}>
-                      <span className="mono">{path}</span> {msg}
-                    </li>
-                  ))}
-                </ul>
-              ) : undefined
-            }
-          />
-        ) : null}
+        <OrderProblems detail={problem?.detail} unclaimed={unclaimed} fallback={t('orderLinesEdit.failed')} />
         <Flex vertical gap={8} className="entry-actions">
           <Button
             type="primary"

@@ -7,6 +7,39 @@ import { errorAt, type FieldErrors } from './order-errors.ts';
 import { DiscountField } from './order-lines-grid.tsx';
 import type { QuoteState } from './use-order-quote.ts';
 
+/** The server's refusal: its detail, and the field errors no control on the form shows. */
+export function OrderProblems({
+  detail,
+  unclaimed,
+  fallback,
+}: {
+  detail: string | null | undefined;
+  unclaimed: [string, string][];
+  fallback: string;
+}) {
+  if (!detail && !unclaimed.length) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className="entry-errors"
+      data-testid="order-errors"
+      title={detail ?? fallback}
+      description={
+        unclaimed.length ? (
+          <ul>
+            {unclaimed.map(([path, message]) => (
+              <li key={path}>
+                <span className="mono">{path}</span> {message}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}
+
 /** The right-hand column of order entry: order discount, the server's totals, problems, save buttons. */
 export function OrderSummaryPanel({
   quote,
@@ -74,26 +107,7 @@ export function OrderSummaryPanel({
       {unavailable ? (
         <Alert type="warning" showIcon title={t('orderForm.unavailableLines', { count: unavailable })} />
       ) : null}
-      {detail || unclaimed.length ? (
-        <Alert
-          type="error"
-          showIcon
-          className="entry-errors"
-          data-testid="order-errors"
-          title={detail ?? t('orderForm.failed')}
-          description={
-            unclaimed.length ? (
-              <ul>
-                {unclaimed.map(([path, message]) => (
-                  <li key={path}>
-                    <span className="mono">{path}</span> {message}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <OrderProblems detail={detail} unclaimed={unclaimed} fallback={t('orderForm.failed')} />
       <Flex vertical gap={8} className="entry-actions">
         <Button
           type="primary"
